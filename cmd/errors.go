@@ -1,0 +1,69 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sdprep/sdprep/estimate"
+)
+
+// Exit codes, as documented in the README.
+const (
+	exitOK      = 0
+	exitError   = 1
+	exitUsage   = 2
+	exitAborted = 130
+)
+
+// UsageError marks bad input: the process exits with code 2.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// usageErrorf builds a UsageError from a format.
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// errSilent ends a command with exit code 1 after it printed its own message.
+var errSilent = errors.New("")
+
+// exitCode maps an error returned by the command tree to the process exit code.
+func exitCode(err error) int {
+	var ue *UsageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue), errors.Is(err, estimate.ErrSyntax), errors.Is(err, estimate.ErrNoVolume):
+		return exitUsage
+	case isCobraUsage(err):
+		return exitUsage
+	}
+	return exitError
+}
+
+// isCobraUsage recognises the errors cobra returns for a bad command line
+// before any of our code runs.
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "requires at most", "invalid flag"} {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// printError writes the one-line error message sdprep uses everywhere.
+func printError(w io.Writer, err error) {
+	if err == nil || errors.Is(err, errSilent) {
+		return
+	}
+	msg := strings.TrimSpace(err.Error())
+	msg = strings.ReplaceAll(msg, "\n", " ")
+	fmt.Fprintln(w, "sdprep: "+msg)
+}

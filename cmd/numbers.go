@@ -1,0 +1,128 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/sdprep/sdprep/estimate"
+)
+
+// NumbersOptions are the inputs of `sdprep numbers`.
+type NumbersOptions struct {
+	IO     *IOStreams
+	Table  string   // "" for all tables, else latency, powers, throughput, availability or nines
+	Levels []string // availability levels for `nines`
+	Format string
+}
+
+var numberTables = []struct{ name, short string }{
+	{"latency", "Latency numbers, from an L1 cache hit to a cross-ocean round trip"},
+	{"powers", "Powers of two and their round decimal names"},
+	{"throughput", "Rough capacity of a disk, a Redis, a Postgres, a network link …"},
+	{"availability", "Allowed downtime at each level of nines"},
+}
+
+// NewCmdNumbers builds `sdprep numbers` and its table subcommands.
+func NewCmdNumbers(f *Factory, runF func(*NumbersOptions) error) *cobra.Command {
+	format := "text"
+	run := func(opts *NumbersOptions) error {
+		opts.IO, opts.Format = f.IO, format
+		if runF != nil {
+			return runF(opts)
+		}
+		return runNumbers(opts)
+	}
+	c := &cobra.Command{
+		Use:   "numbers [table]",
+		Short: "Reference numbers: latency, powers of two, throughput, availability",
+		Long: `Print the reference tables every estimate leans on. With no argument, all
+of them; name a table to print just that one. "nines" computes the
+downtime allowed by any availability level.`,
+		Example: `  sdprep numbers
+  sdprep numbers latency
+  sdprep numbers nines 99.99
+  sdprep numbers nines 99.9 99.95 --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return run(&NumbersOptions{}) },
+	}
+	c.PersistentFlags().StringVar(&format, "format", "text", "output format: text, markdown or json")
+	for _, t := range numberTables {
+		c.AddCommand(&cobra.Command{
+			Use:   t.name,
+			Short: t.short,
+			Args:  cobra.NoArgs,
+			RunE:  func(*cobra.Command, []string) error { return run(&NumbersOptions{Table: t.name}) },
+		})
+	}
+	c.AddCommand(&cobra.Command{
+		Use:     "nines <percent>...",
+		Short:   "Downtime allowed per year, month, week and day at an availability level",
+		Example: "  sdprep numbers nines 99.99\n  sdprep numbers nines 99.9% 99.95%",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return run(&NumbersOptions{Table: "nines", Levels: args})
+		},
+	})
+	return c
+}
+
+func runNumbers(opts *NumbersOptions) error {
+	format, err := estimate.ParseFormat(opts.Format)
+	if err != nil {
+		return err
+	}
+	var levels []float64
+	for _, s := range opts.Levels {
+		v, err := estimate.ParseAvailability(s)
+		if err != nil {
+			return err
+		}
+		levels = append(levels, v)
+	}
+	if format == estimate.FormatJSON {
+		return writeJSON(opts.IO.Out, numbersJSON(opts.Table, levels))
+	}
+	var tables []estimate.Table
+	switch opts.Table {
+	case "latency":
+		tables = append(tables, estimate.LatencyTable())
+	case "powers":
+		tables = append(tables, estimate.PowersTable())
+	case "throughput":
+		tables = append(tables, estimate.ThroughputTable())
+	case "availability":
+		tables = append(tables, estimate.AvailabilityTable())
+	case "nines":
+		tables = append(tables, estimate.AvailabilityTable(levels...))
+	default:
+		tables = append(tables, estimate.LatencyTable(), estimate.PowersTable(), estimate.ThroughputTable(), estimate.AvailabilityTable())
+	}
+	return estimate.WriteTables(opts.IO.Out, format, tables...)
+}
+
+// numbersJSON is the JSON shape of `sdprep numbers`: typed rows, durations
+// in nanoseconds.
+func numbersJSON(table string, levels []float64) map[string]any {
+	availability := func(ls []float64) []estimate.Availability {
+		out := make([]estimate.Availability, len(ls))
+		for i, l := range ls {
+			out[i] = estimate.Downtime(l)
+		}
+		return out
+	}
+	switch table {
+	case "latency":
+		return map[string]any{"latency": estimate.Latencies}
+	case "powers":
+		return map[string]any{"powers": estimate.PowersOfTwo}
+	case "throughput":
+		return map[string]any{"throughput": estimate.Throughputs}
+	case "availability":
+		return map[string]any{"availability": availability(estimate.AvailabilityLevels)}
+	case "nines":
+		return map[string]any{"availability": availability(levels)}
+	}
+	return map[string]any{
+		"latency": estimate.Latencies, "powers": estimate.PowersOfTwo,
+		"throughput": estimate.Throughputs, "availability": availability(estimate.AvailabilityLevels),
+	}
+}

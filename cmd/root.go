@@ -1,0 +1,63 @@
+package cmd
+
+import (
+	"context"
+	"io"
+	"os"
+	"syscall"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X github.com/sdprep/sdprep/cmd.version=v1.2.3".
+var version = "dev"
+
+// Main runs sdprep with the process arguments and returns the exit code.
+func Main() int {
+	f := NewFactory(version)
+	root := NewCmdRoot(f)
+	err := fang.Execute(context.Background(), root,
+		fang.WithVersion(f.Version),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
+		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
+	)
+	return exitCode(err)
+}
+
+// NewCmdRoot builds the whole command tree.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "sdprep",
+		Short: "System-design interview prep in your terminal",
+		Long: `sdprep helps you prepare for system-design interviews: back-of-the-envelope
+estimates with the working shown, concepts to read, and reference numbers.
+
+Run it with no arguments on a terminal to open the interactive app.`,
+		Example: `  sdprep                          # open the interactive app
+  sdprep estimate --dau 100M      # a full estimate from one number
+  sdprep estimate twitter         # a classic problem's estimate
+  sdprep numbers nines 99.99      # allowed downtime per year/month/week/day`,
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if !f.IO.IsTerminal {
+				return c.Help()
+			}
+			return runTUI(f, "")
+		},
+	}
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	root.PersistentFlags().StringVar(&f.dataDirFlag, "data-dir", "", "directory for sdprep's data (default $SDPREP_HOME or $XDG_DATA_HOME/sdprep)")
+
+	root.AddCommand(
+		NewCmdEstimate(f, nil),
+		NewCmdNumbers(f, nil),
+		NewCmdVersion(f),
+	)
+	return root
+}

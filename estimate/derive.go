@@ -1,0 +1,91 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+)
+
+// derive writes the derivation of every figure of e, in plain arithmetic
+// with the same rounding the reports print.
+func derive(e Estimate) []Step {
+	in := e.Inputs
+	b := func(v float64) string { return FormatBytes(v, in.Binary) }
+	c := FormatCount
+	var steps []Step
+	add := func(name, unit string, value float64, format string, args ...any) {
+		steps = append(steps, Step{Name: name, Formula: fmt.Sprintf(format, args...), Value: value, Unit: unit})
+	}
+
+	if in.MAU > 0 {
+		add(SDAU, "users", e.DAU, "%s MAU × %s active daily = %s users/day", c(in.MAU), FormatPercent(in.DailyFraction), c(e.DAU))
+	}
+
+	switch in.WritesBasis {
+	case BasisPerUser:
+		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s users × %s writes/user/day = %s writes/day", c(e.DAU), c(in.WritesPerUser), c(e.WritesPerDay))
+	case BasisAbsolute:
+		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s = %s writes/day", in.WritesText, c(e.WritesPerDay))
+	}
+	add(SWriteQPS, "writes/s", e.WriteQPS, "%s writes/day ÷ 86,400 s/day ≈ %s writes/s", c(e.WritesPerDay), c(e.WriteQPS))
+	add(SPeakWriteQPS, "writes/s", e.PeakWriteQPS, "%s writes/s × %s peak factor ≈ %s writes/s", c(e.WriteQPS), FormatPlain(in.PeakFactor), c(e.PeakWriteQPS))
+
+	switch in.ReadsBasis {
+	case BasisPerUser:
+		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s users × %s reads/user/day = %s reads/day", c(e.DAU), c(in.ReadsPerUser), c(e.ReadsPerDay))
+	case BasisRatio:
+		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s writes/day × %s reads per write = %s reads/day", c(e.WritesPerDay), FormatPlain(in.ReadWriteRatio), c(e.ReadsPerDay))
+	case BasisAbsolute:
+		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s = %s reads/day", in.ReadsText, c(e.ReadsPerDay))
+	}
+	if in.ReadsBasis != BasisNone {
+		add(SReadQPS, "reads/s", e.ReadQPS, "%s reads/day ÷ 86,400 s/day ≈ %s reads/s", c(e.ReadsPerDay), c(e.ReadQPS))
+		add(SPeakReadQPS, "reads/s", e.PeakReadQPS, "%s reads/s × %s peak factor ≈ %s reads/s", c(e.ReadQPS), FormatPlain(in.PeakFactor), c(e.PeakReadQPS))
+	}
+
+	add(STextStoragePerDay, "bytes", e.TextStoragePerDay, "%s writes/day × %s = %s/day", c(e.WritesPerDay), b(in.WriteSize), b(e.TextStoragePerDay))
+	if in.MediaFraction > 0 {
+		add(SMediaStoragePerDay, "bytes", e.MediaStoragePerDay, "%s writes/day × %s with media × %s = %s/day",
+			c(e.WritesPerDay), FormatPercent(in.MediaFraction), b(in.MediaSize), b(e.MediaStoragePerDay))
+		add(SStoragePerDay, "bytes", e.StoragePerDay, "%s text + %s media ≈ %s/day", b(e.TextStoragePerDay), b(e.MediaStoragePerDay), b(e.StoragePerDay))
+	} else {
+		add(SStoragePerDay, "bytes", e.StoragePerDay, "%s text, no media = %s/day", b(e.TextStoragePerDay), b(e.StoragePerDay))
+	}
+	add(SStoragePerMonth, "bytes", e.StoragePerMonth, "%s/day × 30 days ≈ %s/month", b(e.StoragePerDay), b(e.StoragePerMonth))
+	add(SStoragePerYear, "bytes", e.StoragePerYear, "%s/day × 365 days ≈ %s/year", b(e.StoragePerDay), b(e.StoragePerYear))
+	add(SStorageTotal, "bytes", e.StorageTotal, "%s/day × %s days (%s retention) ≈ %s before replication",
+		b(e.StoragePerDay), FormatPlain(in.RetentionDays), in.RetentionText, b(e.StorageTotal))
+	add(SStorageReplicated, "bytes", e.StorageReplicated, "%s × %s copies ≈ %s stored", b(e.StorageTotal), FormatPlain(in.Replication), b(e.StorageReplicated))
+
+	perWrite := b(bytesPerWrite(in))
+	if in.MediaFraction > 0 {
+		perWrite = fmt.Sprintf("%s (%s + %s × %s)", perWrite, b(in.WriteSize), FormatPercent(in.MediaFraction), b(in.MediaSize))
+	}
+	add(SIngress, "bytes/s", e.IngressPerSec, "%s writes/s × %s/write ≈ %s/s = %s", c(e.WriteQPS), perWrite, b(e.IngressPerSec), FormatBits(e.IngressPerSec*8))
+	add(SPeakIngress, "bytes/s", e.PeakIngressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", b(e.IngressPerSec), FormatPlain(in.PeakFactor), b(e.PeakIngressPerSec), FormatBits(e.PeakIngressPerSec*8))
+	if in.ReadsBasis != BasisNone {
+		add(SEgress, "bytes/s", e.EgressPerSec, "%s reads/s × %s/read ≈ %s/s = %s", c(e.ReadQPS), b(in.ReadSize), b(e.EgressPerSec), FormatBits(e.EgressPerSec*8))
+		add(SPeakEgress, "bytes/s", e.PeakEgressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", b(e.EgressPerSec), FormatPlain(in.PeakFactor), b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8))
+		add(SCache, "bytes", e.CacheBytes, "%s reads/day × %s × %s kept hot ≈ %s (upper bound: counts every read as distinct)",
+			c(e.ReadsPerDay), b(in.ReadSize), FormatPercent(in.CacheFraction), b(e.CacheBytes))
+	}
+
+	add(SServers, "servers", e.Servers, "(%s + %s) req/s ÷ %s req/s per server → %s servers",
+		c(e.WriteQPS), c(e.ReadQPS), c(in.ServerQPS), FormatPlain(e.Servers))
+	headroom := 0.0
+	if e.PeakServers > 0 {
+		headroom = 1 - e.QPS/(e.PeakServers*in.ServerQPS)
+	}
+	add(SPeakServers, "servers", e.PeakServers, "%s req/s at peak ÷ %s req/s per server → %s servers; at average load they run at %s of capacity (%s headroom)",
+		c(e.PeakQPS), c(in.ServerQPS), FormatPlain(e.PeakServers), FormatPercent(roundTo(1-headroom, 2)), FormatPercent(roundTo(math.Max(headroom, 0), 2)))
+	return steps
+}
+
+// Step returns the step with the given name.
+func (e Estimate) Step(name string) (Step, bool) {
+	for _, s := range e.Steps {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Step{}, false
+}

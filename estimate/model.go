@@ -1,0 +1,123 @@
+package estimate
+
+import "math"
+
+// Step is one line of the derivation: a named figure, the arithmetic that
+// produced it in plain words, and its value in base units.
+type Step struct {
+	Name    string  `json:"name"`
+	Formula string  `json:"formula"`
+	Value   float64 `json:"value"`
+	Unit    string  `json:"unit"`
+}
+
+// Estimate is the result of Compute. Every figure is in base units:
+// per second, bytes, bytes per second. Nothing is rounded.
+type Estimate struct {
+	Inputs Inputs
+
+	DAU          float64
+	WritesPerDay float64
+	ReadsPerDay  float64
+	WriteQPS     float64
+	PeakWriteQPS float64
+	ReadQPS      float64
+	PeakReadQPS  float64
+
+	TextStoragePerDay  float64
+	MediaStoragePerDay float64
+	StoragePerDay      float64
+	StoragePerMonth    float64
+	StoragePerYear     float64
+	StorageTotal       float64 // over the retention period, before replication
+	StorageReplicated  float64 // StorageTotal × replication
+
+	IngressPerSec     float64 // bytes/s written
+	PeakIngressPerSec float64
+	EgressPerSec      float64 // bytes/s read
+	PeakEgressPerSec  float64
+
+	CacheBytes float64
+
+	QPS         float64 // reads + writes, average
+	PeakQPS     float64
+	Servers     float64 // ceil(QPS / server QPS)
+	PeakServers float64 // ceil(peak QPS / server QPS)
+
+	Steps []Step
+}
+
+// Step names, shared by the reports, the JSON and the tests.
+const (
+	SDAU                = "dau"
+	SWritesPerDay       = "writes_per_day"
+	SWriteQPS           = "write_qps"
+	SPeakWriteQPS       = "peak_write_qps"
+	SReadsPerDay        = "reads_per_day"
+	SReadQPS            = "read_qps"
+	SPeakReadQPS        = "peak_read_qps"
+	STextStoragePerDay  = "text_storage_per_day_bytes"
+	SMediaStoragePerDay = "media_storage_per_day_bytes"
+	SStoragePerDay      = "storage_per_day_bytes"
+	SStoragePerMonth    = "storage_per_month_bytes"
+	SStoragePerYear     = "storage_per_year_bytes"
+	SStorageTotal       = "storage_total_bytes"
+	SStorageReplicated  = "storage_total_replicated_bytes"
+	SIngress            = "ingress_bytes_per_sec"
+	SPeakIngress        = "peak_ingress_bytes_per_sec"
+	SEgress             = "egress_bytes_per_sec"
+	SPeakEgress         = "peak_egress_bytes_per_sec"
+	SCache              = "cache_bytes"
+	SServers            = "servers"
+	SPeakServers        = "peak_servers"
+)
+
+// Compute derives every figure from the inputs and records the steps. It
+// is pure: the same inputs always give the same estimate.
+func Compute(in Inputs) Estimate {
+	e := Estimate{Inputs: in, DAU: in.Users}
+	e.WritesPerDay = in.WritesPerDay
+	e.ReadsPerDay = in.ReadsPerDay
+	e.WriteQPS = e.WritesPerDay / SecondsPerDay
+	e.PeakWriteQPS = e.WriteQPS * in.PeakFactor
+	e.ReadQPS = e.ReadsPerDay / SecondsPerDay
+	e.PeakReadQPS = e.ReadQPS * in.PeakFactor
+
+	e.TextStoragePerDay = e.WritesPerDay * in.WriteSize
+	e.MediaStoragePerDay = e.WritesPerDay * in.MediaFraction * in.MediaSize
+	e.StoragePerDay = e.TextStoragePerDay + e.MediaStoragePerDay
+	e.StoragePerMonth = e.StoragePerDay * DaysPerMonth
+	e.StoragePerYear = e.StoragePerDay * DaysPerYear
+	e.StorageTotal = e.StoragePerDay * in.RetentionDays
+	e.StorageReplicated = e.StorageTotal * in.Replication
+
+	e.IngressPerSec = e.WriteQPS * bytesPerWrite(in)
+	e.PeakIngressPerSec = e.IngressPerSec * in.PeakFactor
+	e.EgressPerSec = e.ReadQPS * in.ReadSize
+	e.PeakEgressPerSec = e.EgressPerSec * in.PeakFactor
+
+	e.CacheBytes = e.ReadsPerDay * in.ReadSize * in.CacheFraction
+
+	e.QPS = e.WriteQPS + e.ReadQPS
+	e.PeakQPS = e.PeakWriteQPS + e.PeakReadQPS
+	e.Servers = math.Ceil(e.QPS / in.ServerQPS)
+	e.PeakServers = math.Ceil(e.PeakQPS / in.ServerQPS)
+
+	e.Steps = derive(e)
+	return e
+}
+
+// bytesPerWrite is the average bytes a write carries: its record plus the
+// expected media.
+func bytesPerWrite(in Inputs) float64 {
+	return in.WriteSize + in.MediaFraction*in.MediaSize
+}
+
+// Run resolves a scenario and computes it.
+func Run(s Scenario) (Estimate, []Assumption, error) {
+	in, as, err := Resolve(s)
+	if err != nil {
+		return Estimate{}, nil, err
+	}
+	return Compute(in), as, nil
+}

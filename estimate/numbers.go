@@ -1,0 +1,142 @@
+package estimate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Latency is one row of the latency table.
+type Latency struct {
+	Operation string        `json:"operation"`
+	Duration  time.Duration `json:"nanoseconds"`
+	Note      string        `json:"note"`
+}
+
+// Latencies are order-of-magnitude figures for current server hardware.
+// They are rules of thumb for estimates, not benchmarks: what matters is
+// the ratio between rows (memory is ~1,000× faster than an SSD read, which
+// is ~1,000× faster than a cross-ocean round trip).
+var Latencies = []Latency{
+	{"L1 cache reference", 1 * time.Nanosecond, "classic tables say 0.5 ns; about 4 cycles"},
+	{"Branch mispredict", 3 * time.Nanosecond, "a pipeline flush"},
+	{"L2 cache reference", 4 * time.Nanosecond, "classic tables say 7 ns"},
+	{"Mutex lock/unlock (uncontended)", 17 * time.Nanosecond, "contended locks cost far more"},
+	{"Main memory reference", 100 * time.Nanosecond, "a cache miss to DRAM"},
+	{"Compress 1 KB (Snappy-class)", 2 * time.Microsecond, "fast compressors run at ~500 MB/s per core"},
+	{"Send 2 KB over a 10 Gbps link", 2 * time.Microsecond, "serialisation only: 16,000 bits ÷ 10^10 bit/s"},
+	{"Read 1 MB sequentially from memory", 50 * time.Microsecond, "~20 GB/s for one core"},
+	{"SSD random read (4 KB, NVMe)", 100 * time.Microsecond, "classic tables say 150 µs for SATA SSDs"},
+	{"Round trip within a datacenter", 500 * time.Microsecond, "0.5 ms; often less on modern fabrics"},
+	{"Read 1 MB sequentially from SSD", 1 * time.Millisecond, "~1 GB/s; fast NVMe drives do 3–7 GB/s"},
+	{"HDD seek", 10 * time.Millisecond, "rotational latency plus head movement"},
+	{"Read 1 MB sequentially from HDD", 5 * time.Millisecond, "~200 MB/s once the head is in place"},
+	{"Round trip across a continent", 70 * time.Millisecond, "e.g. US east to west coast: 50–100 ms"},
+	{"Round trip across an ocean", 150 * time.Millisecond, "e.g. California to the Netherlands"},
+}
+
+// PowerOfTwo is one row of the powers-of-two table.
+type PowerOfTwo struct {
+	Power  int     `json:"power"`
+	Value  float64 `json:"value"`
+	Approx string  `json:"approx"`
+	Unit   string  `json:"unit"`
+}
+
+// PowersOfTwo are the powers every capacity estimate leans on.
+var PowersOfTwo = []PowerOfTwo{
+	{8, 256, "256", "values in a byte"},
+	{10, 1 << 10, "≈ 1 thousand", "1 KiB"},
+	{16, 1 << 16, "≈ 65 thousand", "ports, uint16"},
+	{20, 1 << 20, "≈ 1 million", "1 MiB"},
+	{30, 1 << 30, "≈ 1 billion", "1 GiB"},
+	{32, 1 << 32, "≈ 4.3 billion", "IPv4 addresses, uint32"},
+	{40, 1 << 40, "≈ 1 trillion", "1 TiB"},
+	{50, 1 << 50, "≈ 1 quadrillion", "1 PiB"},
+	{60, 1 << 60, "≈ 1 quintillion", "1 EiB"},
+	{64, math.Pow(2, 64), "≈ 1.8 × 10^19", "uint64"},
+}
+
+// Throughput is one row of the component throughput table.
+type Throughput struct {
+	Component string `json:"component"`
+	Figure    string `json:"figure"`
+	Note      string `json:"note"`
+}
+
+// Throughputs are rough per-node capacities for sizing. Real numbers
+// depend on payload size, hardware and tuning; measure before you commit.
+var Throughputs = []Throughput{
+	{"1 Gbps network link", "125 MB/s", "line rate; ~110 MB/s of payload in practice"},
+	{"10 Gbps network link", "1.25 GB/s", "common in datacenters; 25–100 Gbps on newer hosts"},
+	{"HDD", "~200 MB/s sequential, ~100–200 IOPS random", "seeks dominate random access"},
+	{"SATA SSD", "~500 MB/s, ~50–100K IOPS", "limited by the SATA interface"},
+	{"NVMe SSD", "3–7 GB/s, 500K+ IOPS", "per drive"},
+	{"Redis (one instance)", "~100K ops/s", "single-threaded command loop; ~1M with pipelining"},
+	{"Memcached (one node)", "~200K+ ops/s", "multi-threaded"},
+	{"PostgreSQL (one node)", "~10K–50K simple writes/s", "primary-key reads reach 100K+/s; complex queries far fewer"},
+	{"Kafka (one broker)", "~100s of MB/s", "sequential log appends; ~1M small messages/s per cluster node is common"},
+	{"Web/app server", "~1K–10K req/s", "depends on work per request; sdprep's default is 10K"},
+	{"Nginx serving static files", "~50K+ req/s", "per instance, small files, keep-alive"},
+}
+
+// Availability is allowed downtime at one availability level.
+type Availability struct {
+	Percent  float64       `json:"percent"`
+	PerYear  time.Duration `json:"per_year_ns"`
+	PerMonth time.Duration `json:"per_month_ns"`
+	PerWeek  time.Duration `json:"per_week_ns"`
+	PerDay   time.Duration `json:"per_day_ns"`
+}
+
+// AvailabilityLevels are the rows of the nines table.
+var AvailabilityLevels = []float64{90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 99.9999}
+
+// Downtime returns the downtime allowed by an availability percentage
+// (0 < percent ≤ 100) per 365-day year, 30-day month, week and day.
+func Downtime(percent float64) Availability {
+	down := (100 - percent) / 100
+	per := func(d time.Duration) time.Duration { return time.Duration(math.Round(down * float64(d))) }
+	return Availability{
+		Percent:  percent,
+		PerYear:  per(DaysPerYear * Day),
+		PerMonth: per(DaysPerMonth * Day),
+		PerWeek:  per(7 * Day),
+		PerDay:   per(Day),
+	}
+}
+
+// ParseAvailability parses "99.99" or "99.99%" into a percentage in (0, 100].
+func ParseAvailability(s string) (float64, error) {
+	const accepted = "an availability percentage above 0 and at most 100, like 99.9 or 99.99%"
+	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
+	v, suffix, err := splitNumber(t, accepted)
+	if err != nil || suffix != "" {
+		return 0, &ParseError{Field: "availability", Value: s, Accepted: accepted}
+	}
+	if v <= 0 || v > 100 {
+		return 0, &ParseError{Field: "availability", Value: s, Accepted: accepted, Reason: "out of range"}
+	}
+	return v, nil
+}
+
+// FormatDuration renders a duration in the largest fitting unit with up to
+// two decimals: "52.56 min", "8.76 h", "36.5 days", "864 ms".
+func FormatDuration(d time.Duration) string {
+	units := []struct {
+		size time.Duration
+		name string
+	}{{Day, "days"}, {time.Hour, "h"}, {time.Minute, "min"}, {time.Second, "s"}, {time.Millisecond, "ms"}, {time.Microsecond, "µs"}, {time.Nanosecond, "ns"}}
+	for _, u := range units {
+		if d >= u.size {
+			return trimZero(strconv.FormatFloat(roundTo(float64(d)/float64(u.size), 2), 'f', 2, 64)) + " " + u.name
+		}
+	}
+	return "0 s"
+}
+
+// FormatPercentage renders an availability level: "99.99%".
+func FormatPercentage(p float64) string {
+	return strconv.FormatFloat(p, 'f', -1, 64) + "%"
+}

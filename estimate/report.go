@@ -1,0 +1,252 @@
+package estimate
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Format is an output format of the reports.
+type Format string
+
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatJSON     Format = "json"
+)
+
+// ParseFormat accepts text, markdown (or md) and json.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "text", "":
+		return FormatText, nil
+	case "markdown", "md":
+		return FormatMarkdown, nil
+	case "json":
+		return FormatJSON, nil
+	}
+	return "", &ParseError{Field: "format", Value: s, Accepted: "text, markdown or json"}
+}
+
+// Report is a computed estimate with the assumptions it used, ready to print.
+type Report struct {
+	Preset      *Preset
+	Estimate    Estimate
+	Assumptions []Assumption
+}
+
+// section groups figures under a heading in the text and markdown reports.
+type section struct {
+	title string
+	steps []string
+}
+
+var sections = []section{
+	{"Users", []string{SDAU}},
+	{"Traffic", []string{SWritesPerDay, SWriteQPS, SPeakWriteQPS, SReadsPerDay, SReadQPS, SPeakReadQPS}},
+	{"Storage (raw, before replication)", []string{STextStoragePerDay, SMediaStoragePerDay, SStoragePerDay, SStoragePerMonth, SStoragePerYear, SStorageTotal}},
+	{"Storage with replication", []string{SStorageReplicated}},
+	{"Bandwidth", []string{SIngress, SPeakIngress, SEgress, SPeakEgress}},
+	{"Cache", []string{SCache}},
+	{"Servers", []string{SServers, SPeakServers}},
+}
+
+var labels = map[string]string{
+	SDAU:                "Daily active users",
+	SWritesPerDay:       "Writes per day",
+	SWriteQPS:           "Write QPS (average)",
+	SPeakWriteQPS:       "Write QPS (peak)",
+	SReadsPerDay:        "Reads per day",
+	SReadQPS:            "Read QPS (average)",
+	SPeakReadQPS:        "Read QPS (peak)",
+	STextStoragePerDay:  "Text per day",
+	SMediaStoragePerDay: "Media per day",
+	SStoragePerDay:      "Total per day",
+	SStoragePerMonth:    "Per month",
+	SStoragePerYear:     "Per year",
+	SStorageTotal:       "Over retention",
+	SStorageReplicated:  "Over retention × replication",
+	SIngress:            "Ingress (average)",
+	SPeakIngress:        "Ingress (peak)",
+	SEgress:             "Egress (average)",
+	SPeakEgress:         "Egress (peak)",
+	SCache:              "Cache memory",
+	SServers:            "Servers (average load)",
+	SPeakServers:        "Servers (peak load)",
+}
+
+// Label is the human name of a step.
+func Label(step string) string { return labels[step] }
+
+// Value renders a step's value with its unit, as the reports print it.
+func (r Report) Value(s Step) string {
+	binary := r.Estimate.Inputs.Binary
+	switch s.Unit {
+	case "bytes":
+		return FormatBytes(s.Value, binary)
+	case "bytes/s":
+		return FormatBytes(s.Value, binary) + "/s (" + FormatBits(s.Value*8) + ")"
+	case "servers":
+		return FormatPlain(s.Value)
+	default:
+		return FormatCount(s.Value) + " " + s.Unit
+	}
+}
+
+// Conventions is the line that states the calendar and units.
+func (r Report) Conventions() string {
+	units := "decimal units (1 KB = 1,000 B)"
+	if r.Estimate.Inputs.Binary {
+		units = "binary units (1 KiB = 1,024 B)"
+	}
+	return units + " · 1 day = 86,400 s · 1 month = 30 days · 1 year = 365 days"
+}
+
+// Sections yields the report's sections with the steps present in this
+// estimate, skipping empty ones.
+func (r Report) Sections() []struct {
+	Title string
+	Steps []Step
+} {
+	var out []struct {
+		Title string
+		Steps []Step
+	}
+	for _, sec := range sections {
+		var steps []Step
+		for _, name := range sec.steps {
+			if st, ok := r.Estimate.Step(name); ok {
+				steps = append(steps, st)
+			}
+		}
+		if len(steps) > 0 {
+			out = append(out, struct {
+				Title string
+				Steps []Step
+			}{sec.title, steps})
+		}
+	}
+	return out
+}
+
+func (r Report) title() string {
+	if r.Preset != nil {
+		return fmt.Sprintf("Estimate: %s (%s)", r.Preset.Title, r.Preset.Name)
+	}
+	return "Estimate"
+}
+
+// Write prints the report in the given format.
+func (r Report) Write(w io.Writer, f Format) error {
+	switch f {
+	case FormatJSON:
+		return r.writeJSON(w)
+	case FormatMarkdown:
+		return r.writeMarkdown(w)
+	default:
+		return r.writeText(w)
+	}
+}
+
+func (r Report) writeText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n\nAssumptions\n", r.title(), r.Conventions())
+	for _, a := range r.Assumptions {
+		line := fmt.Sprintf("  %-17s %-11s %-8s %s", a.Name, a.Text, a.Source, a.Note)
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	for _, sec := range r.Sections() {
+		fmt.Fprintf(&b, "\n%s\n", sec.Title)
+		for _, st := range sec.Steps {
+			fmt.Fprintf(&b, "  %-29s %s\n      %s\n", Label(st.Name), r.Value(st), st.Formula)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (r Report) writeMarkdown(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n%s.\n\n## Assumptions\n\n| Input | Value | Source | Note |\n|---|---|---|---|\n", r.title(), r.Conventions())
+	for _, a := range r.Assumptions {
+		fmt.Fprintf(&b, "| `--%s` | %s | %s | %s |\n", a.Name, a.Text, a.Source, mdCell(a.Note))
+	}
+	for _, sec := range r.Sections() {
+		fmt.Fprintf(&b, "\n## %s\n\n| Figure | Value | Derivation |\n|---|---|---|\n", sec.Title)
+		for _, st := range sec.Steps {
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", Label(st.Name), r.Value(st), mdCell(st.Formula))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// JSONReport is the stable JSON shape of `sdprep estimate --format json`.
+// Numbers are in base units and not rounded.
+type JSONReport struct {
+	Preset                      string       `json:"preset,omitempty"`
+	DAU                         float64      `json:"dau"`
+	WritesPerDay                float64      `json:"writes_per_day"`
+	ReadsPerDay                 float64      `json:"reads_per_day"`
+	WriteQPS                    float64      `json:"write_qps"`
+	PeakWriteQPS                float64      `json:"peak_write_qps"`
+	ReadQPS                     float64      `json:"read_qps"`
+	PeakReadQPS                 float64      `json:"peak_read_qps"`
+	TextStoragePerDayBytes      float64      `json:"text_storage_per_day_bytes"`
+	MediaStoragePerDayBytes     float64      `json:"media_storage_per_day_bytes"`
+	StoragePerDayBytes          float64      `json:"storage_per_day_bytes"`
+	StoragePerMonthBytes        float64      `json:"storage_per_month_bytes"`
+	StoragePerYearBytes         float64      `json:"storage_per_year_bytes"`
+	StorageTotalBytes           float64      `json:"storage_total_bytes"`
+	Replication                 float64      `json:"replication"`
+	StorageTotalReplicatedBytes float64      `json:"storage_total_replicated_bytes"`
+	RetentionDays               float64      `json:"retention_days"`
+	IngressBytesPerSec          float64      `json:"ingress_bytes_per_sec"`
+	PeakIngressBytesPerSec      float64      `json:"peak_ingress_bytes_per_sec"`
+	EgressBytesPerSec           float64      `json:"egress_bytes_per_sec"`
+	PeakEgressBytesPerSec       float64      `json:"peak_egress_bytes_per_sec"`
+	CacheBytes                  float64      `json:"cache_bytes"`
+	Servers                     float64      `json:"servers"`
+	PeakServers                 float64      `json:"peak_servers"`
+	SecondsPerDay               int          `json:"seconds_per_day"`
+	DaysPerMonth                int          `json:"days_per_month"`
+	DaysPerYear                 int          `json:"days_per_year"`
+	Units                       string       `json:"units"`
+	Assumptions                 []Assumption `json:"assumptions"`
+	Steps                       []Step       `json:"steps"`
+}
+
+// JSON returns the report's JSON shape.
+func (r Report) JSON() JSONReport {
+	e := r.Estimate
+	j := JSONReport{
+		DAU: e.DAU, WritesPerDay: e.WritesPerDay, ReadsPerDay: e.ReadsPerDay,
+		WriteQPS: e.WriteQPS, PeakWriteQPS: e.PeakWriteQPS, ReadQPS: e.ReadQPS, PeakReadQPS: e.PeakReadQPS,
+		TextStoragePerDayBytes: e.TextStoragePerDay, MediaStoragePerDayBytes: e.MediaStoragePerDay,
+		StoragePerDayBytes: e.StoragePerDay, StoragePerMonthBytes: e.StoragePerMonth,
+		StoragePerYearBytes: e.StoragePerYear, StorageTotalBytes: e.StorageTotal,
+		Replication: e.Inputs.Replication, StorageTotalReplicatedBytes: e.StorageReplicated,
+		RetentionDays:      e.Inputs.RetentionDays,
+		IngressBytesPerSec: e.IngressPerSec, PeakIngressBytesPerSec: e.PeakIngressPerSec,
+		EgressBytesPerSec: e.EgressPerSec, PeakEgressBytesPerSec: e.PeakEgressPerSec,
+		CacheBytes: e.CacheBytes, Servers: e.Servers, PeakServers: e.PeakServers,
+		SecondsPerDay: SecondsPerDay, DaysPerMonth: DaysPerMonth, DaysPerYear: DaysPerYear,
+		Units: "decimal", Assumptions: r.Assumptions, Steps: e.Steps,
+	}
+	if e.Inputs.Binary {
+		j.Units = "binary"
+	}
+	if r.Preset != nil {
+		j.Preset = r.Preset.Name
+	}
+	return j
+}
+
+func (r Report) writeJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r.JSON())
+}
