@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sdprep/sdprep/estimate"
+	"github.com/sdprep/sdprep/tui"
 )
 
 // EstimateOptions are the inputs of `sdprep estimate`.
@@ -72,7 +73,7 @@ interactive estimator opens.`,
 				return runF(opts)
 			}
 			if opts.Interactive {
-				return runTUI(f, "estimate")
+				return runTUI(f, tui.Options{Start: tui.PageEstimate})
 			}
 			return runEstimate(opts)
 		},

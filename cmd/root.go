@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"charm.land/fang/v2"
+	"github.com/sdprep/sdprep/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -45,7 +46,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 			if !f.IO.IsTerminal {
 				return c.Help()
 			}
-			return runTUI(f, "")
+			return runTUI(f, tui.Options{})
 		},
 	}
 	root.SetIn(f.IO.In)

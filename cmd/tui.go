@@ -4,12 +4,14 @@ import (
 	"github.com/sdprep/sdprep/tui"
 )
 
-// runTUI opens the interactive app on the given page ("" for home).
-func runTUI(f *Factory, page string) error {
-	return tui.Run(tui.Options{
-		Start:   page,
-		Version: f.Version,
-		NoColor: f.IO.NoColor,
-		Now:     f.Now,
-	})
+// runTUI opens the interactive app; opts.Start picks the page ("" for home).
+// The factory fills in the version, colour and clock.
+func runTUI(f *Factory, opts tui.Options) error {
+	opts.Version = f.Version
+	opts.NoColor = f.IO.NoColor
+	opts.Now = f.Now
+	if opts.DataDir == "" {
+		opts.DataDir = f.DataDir()
+	}
+	return tui.Run(opts)
 }

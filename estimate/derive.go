@@ -54,7 +54,11 @@ func derive(e Estimate) []Step {
 	add(SStoragePerYear, "bytes", e.StoragePerYear, "%s/day × 365 days ≈ %s/year", b(e.StoragePerDay), b(e.StoragePerYear))
 	add(SStorageTotal, "bytes", e.StorageTotal, "%s/day × %s days (%s retention) ≈ %s before replication",
 		b(e.StoragePerDay), FormatPlain(in.RetentionDays), in.RetentionText, b(e.StorageTotal))
-	add(SStorageReplicated, "bytes", e.StorageReplicated, "%s × %s copies ≈ %s stored", b(e.StorageTotal), FormatPlain(in.Replication), b(e.StorageReplicated))
+	copies := "copies"
+	if in.Replication == 1 {
+		copies = "copy"
+	}
+	add(SStorageReplicated, "bytes", e.StorageReplicated, "%s × %s %s ≈ %s stored", b(e.StorageTotal), FormatPlain(in.Replication), copies, b(e.StorageReplicated))
 
 	perWrite := b(bytesPerWrite(in))
 	if in.MediaFraction > 0 {

@@ -112,6 +112,7 @@ var periodSeconds = map[string]float64{
 
 // ParseCount parses a positive count: "100M", "2.5K", "1B" (a billion),
 // "1e6", "1,000". Suffixes are K, M, B (or G) and T, case-insensitive.
+// Values outside 1e-30 … 1e30 are rejected as out of range.
 func ParseCount(s string) (float64, error) {
 	num, suffix, err := splitNumber(s, acceptCount)
 	if err != nil {
@@ -126,7 +127,8 @@ func ParseCount(s string) (float64, error) {
 
 // ParseBytes parses a size: "280B", "200KB", "1.5GiB", "0B". Decimal units
 // (KB = 1,000 B) and binary units (KiB = 1,024 B) are both accepted, case
-// is ignored, and a bare number is bytes. Zero is allowed.
+// is ignored, and a bare number is bytes. Zero is allowed; more than 1e30
+// bytes is rejected as out of range.
 func ParseBytes(s string) (float64, error) {
 	num, unit, err := splitNumber(s, acceptBytes)
 	if err != nil {
@@ -157,7 +159,7 @@ func ParseFraction(s string) (float64, error) {
 	if v < 0 || v > 1 {
 		return 0, &ParseError{Value: s, Accepted: acceptFraction, Reason: "out of range"}
 	}
-	return v, nil
+	return noNegativeZero(v), nil
 }
 
 // ParseDuration parses a retention-style duration: "5y", "6mo", "2w",
@@ -183,6 +185,9 @@ func ParseDuration(s string) (time.Duration, error) {
 	if v > float64(200*DaysPerYear*Day) {
 		return 0, &ParseError{Value: s, Accepted: acceptDuration, Reason: "longer than 200 years"}
 	}
+	if v < 1 {
+		return 0, &ParseError{Value: s, Accepted: acceptDuration, Reason: "shorter than a nanosecond"}
+	}
 	return time.Duration(v), nil
 }
 
@@ -201,7 +206,7 @@ func ParseRatio(s string) (float64, error) {
 	if err != nil {
 		return 0, &ParseError{Value: s, Accepted: acceptRatio}
 	}
-	return a / b, nil
+	return positive(s, a/b, acceptRatio)
 }
 
 // ParseFactor parses a positive plain number such as a peak factor ("2",
@@ -305,8 +310,17 @@ func isExponentStart(rest string) bool {
 	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
+// maxQuantity and minQuantity bound every parsed count, size and volume.
+// They are far beyond any real system, and they keep every product and
+// quotient the model forms (at most a handful of factors, one divisor)
+// well inside the range of a float64, so no figure can become Inf or NaN.
+const (
+	maxQuantity = 1e30
+	minQuantity = 1e-30
+)
+
 func finite(s string, v float64, accepted string) (float64, error) {
-	if math.IsInf(v, 0) || math.IsNaN(v) || v > 1e30 {
+	if math.IsInf(v, 0) || math.IsNaN(v) || v > maxQuantity {
 		return 0, &ParseError{Value: s, Accepted: accepted, Reason: "number out of range"}
 	}
 	return v, nil
@@ -320,6 +334,9 @@ func positive(s string, v float64, accepted string) (float64, error) {
 	if v <= 0 {
 		return 0, &ParseError{Value: s, Accepted: accepted, Reason: "must be positive"}
 	}
+	if v < minQuantity {
+		return 0, &ParseError{Value: s, Accepted: accepted, Reason: "number out of range"}
+	}
 	return v, nil
 }
 
@@ -331,7 +348,15 @@ func nonNegative(s string, v float64, accepted string) (float64, error) {
 	if v < 0 {
 		return 0, &ParseError{Value: s, Accepted: accepted, Reason: "must not be negative"}
 	}
-	return v, nil
+	return noNegativeZero(v), nil
+}
+
+// noNegativeZero turns "-0" into 0, so JSON never prints -0.
+func noNegativeZero(v float64) float64 {
+	if v == 0 {
+		return 0
+	}
+	return v
 }
 
 // describe is used by tests and docs: it prints what a kind accepts.
@@ -353,4 +378,3 @@ func describe(k Kind) string {
 		return acceptFactor
 	}
 }
-

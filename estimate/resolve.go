@@ -1,6 +1,9 @@
 package estimate
 
-import "errors"
+import (
+	"errors"
+	"slices"
+)
 
 // Basis says how a daily volume was obtained.
 type Basis int
@@ -169,10 +172,30 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 		in.CacheFraction, _, _ = r.value(PCacheFraction)
 	}
 	in.ServerQPS, _, _ = r.value(PServerQPS)
+	r.checkUnused()
 	if r.err != nil {
 		return in, nil, r.err
 	}
 	return in, r.assumptions, nil
+}
+
+// checkUnused parses the settings the estimate did not need (say
+// --daily-fraction next to --dau, or --media-size with no media), so a
+// mistyped value is reported instead of silently ignored.
+func (r *resolver) checkUnused() {
+	if r.err != nil {
+		return
+	}
+	for _, name := range r.s.SetNames() {
+		if slices.ContainsFunc(r.assumptions, func(a Assumption) bool { return a.Name == name }) {
+			continue
+		}
+		p, _ := ParamByName(name)
+		if _, err := p.parse(mustGet(r.s, name)); err != nil {
+			r.err = err
+			return
+		}
+	}
 }
 
 // atLeastOne rejects a peak or replication factor below 1, which would

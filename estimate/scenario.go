@@ -132,3 +132,9 @@ func (s Scenario) SetNames() []string {
 	}
 	return slices.Clip(names)
 }
+
+// Unset removes a parameter's value, so it falls back to its default.
+// Unsetting a parameter that has no value does nothing.
+func (s *Scenario) Unset(name string) {
+	delete(s.settings, name)
+}

@@ -1,0 +1,181 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+
+	"github.com/sdprep/sdprep/estimate"
+)
+
+// numbersPage shows the reference tables as tabs, plus a calculator for
+// the downtime any availability level allows.
+type numbersPage struct {
+	c             *Common
+	tabs          []estimate.Table
+	tab           int // len(tabs) is the nines calculator
+	vp            viewport.Model
+	input         textinput.Model
+	width, height int
+	keys          numbersKeys
+}
+
+type numbersKeys struct {
+	NextTab, PrevTab key.Binding
+}
+
+func newNumbersPage(c *Common) *numbersPage {
+	in := textinput.New()
+	in.Placeholder = "99.95"
+	in.Prompt = "Availability %: "
+	in.CharLimit = 32
+	in.SetValue("99.99")
+	p := &numbersPage{
+		c:     c,
+		tabs:  []estimate.Table{estimate.LatencyTable(), estimate.PowersTable(), estimate.ThroughputTable(), estimate.AvailabilityTable()},
+		vp:    viewport.New(),
+		input: in,
+		keys: numbersKeys{
+			NextTab: key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next table")),
+			PrevTab: key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "previous")),
+		},
+	}
+	return p
+}
+
+func (p *numbersPage) Init() tea.Cmd { return nil }
+func (p *numbersPage) Title() string { return "Numbers" }
+
+// Typing is true on the calculator tab, where digits go to the input.
+func (p *numbersPage) Typing() bool { return p.onCalculator() }
+
+func (p *numbersPage) onCalculator() bool { return p.tab == len(p.tabs) }
+
+func (p *numbersPage) KeyHelp() []key.Binding {
+	if p.onCalculator() {
+		return []key.Binding{p.keys.NextTab}
+	}
+	return []key.Binding{p.keys.NextTab, p.c.Keys.Up, p.c.Keys.Down}
+}
+
+func (p *numbersPage) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.vp.SetWidth(w)
+	p.vp.SetHeight(max(h-2, 1))
+	p.refresh()
+}
+
+func (p *numbersPage) Update(msg tea.Msg) (Page, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil
+	}
+	n := len(p.tabs) + 1
+	// On the calculator, ←/→/h/l edit the input; only tab switches.
+	if p.onCalculator() {
+		switch km.String() {
+		case "tab":
+			p.setTab((p.tab + 1) % n)
+			return p, nil
+		case "shift+tab":
+			p.setTab((p.tab + n - 1) % n)
+			return p, nil
+		case "esc":
+			return p, func() tea.Msg { return BackMsg{} }
+		}
+		var cmd tea.Cmd
+		p.input, cmd = p.input.Update(km)
+		p.refresh()
+		return p, cmd
+	}
+	switch {
+	case key.Matches(km, p.keys.NextTab):
+		p.setTab((p.tab + 1) % n)
+	case key.Matches(km, p.keys.PrevTab):
+		p.setTab((p.tab + n - 1) % n)
+	default:
+		var cmd tea.Cmd
+		p.vp, cmd = p.vp.Update(km)
+		return p, cmd
+	}
+	return p, nil
+}
+
+func (p *numbersPage) setTab(i int) {
+	p.tab = i
+	if p.onCalculator() {
+		p.input.Focus()
+	} else {
+		p.input.Blur()
+	}
+	p.vp.GotoTop()
+	p.refresh()
+}
+
+// refresh recomputes the body; it runs on input, not in View.
+func (p *numbersPage) refresh() {
+	if p.width == 0 {
+		return
+	}
+	if p.onCalculator() {
+		p.vp.SetContent(p.calculator())
+		return
+	}
+	p.vp.SetContent(p.renderTable(p.tabs[p.tab]))
+}
+
+func (p *numbersPage) calculator() string {
+	t := p.c.Theme
+	var b strings.Builder
+	b.WriteString(p.input.View())
+	b.WriteString("\n\n")
+	level, err := estimate.ParseAvailability(p.input.Value())
+	if err != nil {
+		b.WriteString(t.Error.Render(wrap(err.Error(), p.width)))
+		return b.String()
+	}
+	b.WriteString(p.renderTable(estimate.AvailabilityTable(level)))
+	return b.String()
+}
+
+func (p *numbersPage) renderTable(tb estimate.Table) string {
+	t := p.c.Theme
+	tbl := table.New().
+		Border(lipgloss.NormalBorder()).
+		BorderStyle(t.Subtle).
+		BorderColumn(false).BorderLeft(false).BorderRight(false).BorderTop(false).BorderBottom(false).
+		Headers(tb.Columns...).
+		Rows(tb.Rows...).
+		Width(p.width).
+		Wrap(true).
+		StyleFunc(func(row, _ int) lipgloss.Style {
+			if row == table.HeaderRow {
+				return t.Strong.Padding(0, 1)
+			}
+			return t.Text.Padding(0, 1)
+		})
+	out := t.Title.Render(tb.Title) + "\n" + tbl.Render()
+	if tb.Note != "" {
+		out += "\n" + t.Subtle.Render(wrap(tb.Note, p.width))
+	}
+	return out
+}
+
+func (p *numbersPage) View() string {
+	t := p.c.Theme
+	names := []string{"Latency", "Powers of two", "Throughput", "Availability", "Nines calculator"}
+	var tabs []string
+	for i, n := range names {
+		if i == p.tab {
+			tabs = append(tabs, t.TabActive.Render(n))
+		} else {
+			tabs = append(tabs, t.Tab.Render(n))
+		}
+	}
+	return truncate(strings.Join(tabs, " "), p.width) + "\n\n" + p.vp.View()
+}

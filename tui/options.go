@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/sdprep/sdprep/designs/ratelimit"
+	"github.com/sdprep/sdprep/designs/shortener"
+)
+
+// Page ids accepted by Options.Start.
+const (
+	PageHome         = ""
+	PageEstimate     = "estimate"
+	PageNumbers      = "numbers"
+	PageLearn        = "learn"
+	PageLabRateLimit = "lab/ratelimit"
+	PageLabShortener = "lab/shortener"
+)
+
+// Options configure one run of the app.
+type Options struct {
+	// Start is the page to open; PageHome (empty) opens the home menu.
+	Start string
+	// Version is shown on the home page.
+	Version string
+	// NoColor renders without colours (NO_COLOR).
+	NoColor bool
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// DataDir is where exported reports and lab databases go.
+	DataDir string
+
+	// Preset and Values prefill the estimate page (Values keyed by
+	// parameter name, as given on the command line).
+	Preset string
+	Values map[string]string
+
+	// Topic opens the learn page on this topic id.
+	Topic string
+
+	// RateLimit configures the rate-limiter lab; Seed seeds its traffic.
+	RateLimit ratelimit.Config
+	Seed      uint64
+
+	// Shortener configures the shortener lab's service when the page
+	// creates its own (in memory); ShortenerService, when set, is used
+	// instead (the command opened it on the store the user chose) and
+	// the caller closes it after Run returns.
+	Shortener        shortener.Config
+	ShortenerService *shortener.Service
+}
