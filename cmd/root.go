@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"syscall"
@@ -16,13 +17,22 @@ var version = "dev"
 
 // Main runs sdprep with the process arguments and returns the exit code.
 func Main() int {
-	f := NewFactory(version)
+	return Execute(context.Background(), NewFactory(version), os.Args[1:])
+}
+
+// Execute runs the command tree on args with the factory's streams and
+// returns the exit code. Errors are printed as one line on the error stream.
+func Execute(ctx context.Context, f *Factory, args []string) int {
 	root := NewCmdRoot(f)
-	err := fang.Execute(context.Background(), root,
+	root.SetArgs(args)
+	err := fang.Execute(ctx, root,
 		fang.WithVersion(f.Version),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
 		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 	)
+	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled)) {
+		return exitAborted
+	}
 	return exitCode(err)
 }
 

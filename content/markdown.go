@@ -34,6 +34,8 @@ func findSection(ss []Section, heading string) (Section, bool) {
 
 // outline is a Markdown body cut at its level-2 headings.
 type outline struct {
+	// text is the whole body without blank lines at either end.
+	text string
 	// preamble is the text before the first level-2 heading, trimmed.
 	preamble     string
 	preambleLine int
@@ -129,6 +131,7 @@ func headingText(text string, level int) string {
 func parseOutline(body string, firstLine int) outline {
 	lines := scanLines(body, firstLine)
 	var o outline
+	o.text, _ = trimBlock(body, lines, 0, len(lines))
 	cur := -1 // index in lines of the current level-2 heading
 	flush := func(end int) {
 		if cur < 0 {

@@ -56,13 +56,13 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 		c:  c,
 		vp: viewport.New(),
 		keys: estimateKeys{
-			Next:       key.NewBinding(key.WithKeys("down", "tab", "enter"), key.WithHelp("↓/tab", "next field")),
+			Next:       key.NewBinding(key.WithKeys("down", "tab", "enter"), key.WithHelp("tab", "next")),
 			Prev:       key.NewBinding(key.WithKeys("up", "shift+tab"), key.WithHelp("↑", "previous")),
-			PrevPreset: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "preset")),
-			NextPreset: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "preset")),
-			Export:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save .md")),
-			Copy:       key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy .md")),
-			ScrollUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/dn", "scroll results")),
+			PrevPreset: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "")),
+			NextPreset: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("←/→", "preset")),
+			Export:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+			Copy:       key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),
+			ScrollUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/dn", "scroll")),
 			ScrollDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d")),
 			Back:       key.NewBinding(key.WithKeys("esc")),
 		},
@@ -124,7 +124,11 @@ func (p *estimatePage) KeyHelp() []key.Binding {
 	if p.focus == 0 {
 		b = append(b, p.keys.NextPreset)
 	}
-	return append(b, p.keys.Export, p.keys.Copy, p.keys.ScrollUp)
+	b = append(b, p.keys.Export, p.keys.Copy)
+	if p.width >= 100 {
+		b = append(b, p.keys.ScrollUp)
+	}
+	return b
 }
 
 func (p *estimatePage) SetSize(w, h int) {

@@ -62,7 +62,7 @@ func (p *estimatePage) renderResults() {
 			}
 			b.WriteString(line)
 			b.WriteString("\n")
-			b.WriteString(t.Subtle.Render(wrap("  "+st.Formula, w)))
+			b.WriteString(t.Subtle.Render(indent(wrap(st.Formula, w-4), "    ")))
 			b.WriteString("\n")
 		}
 	}
@@ -88,7 +88,7 @@ func (p *estimatePage) View() string {
 func (p *estimatePage) formView() string {
 	t := p.c.Theme
 	var rows []string
-	presetLabel := padRight("preset", labelWidth)
+	presetLabel := "preset "
 	preset := "◂ " + presetChoices[p.preset] + " ▸"
 	if p.focus == 0 {
 		rows = append(rows, t.Focused.Render(presetLabel)+t.Selected.Render(preset))
@@ -139,7 +139,7 @@ func (p *estimatePage) hint() []string {
 		}
 	}
 	if p.status != "" {
-		return []string{truncate(p.status, formWidth)}
+		return strings.Split(wrapLines(p.status, formWidth, 2), "\n")
 	}
 	if p.focus > 0 {
 		return strings.Split(t.Subtle.Render(wrapLines(estimate.Params[p.focus-1].Help, formWidth, 2)), "\n")

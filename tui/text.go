@@ -30,3 +30,8 @@ func wrap(s string, width int) string {
 	}
 	return ansi.Wrap(s, width, "")
 }
+
+// indent prefixes every line of s with pad.
+func indent(s, pad string) string {
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}

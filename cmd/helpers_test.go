@@ -1,0 +1,42 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testFactory returns a factory writing to buffers, not a terminal, with a
+// fixed clock and a temporary data directory.
+func testFactory(t *testing.T) (*Factory, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
+	dir := t.TempDir()
+	f := &Factory{
+		IO:      &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, Width: func() int { return 0 }, NoColor: true},
+		Version: "v9.9.9-test",
+		Now:     func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) },
+		DataDir: func() string { return dir },
+	}
+	return f, out, errOut
+}
+
+// run executes sdprep with args as the process would and returns stdout,
+// stderr and the exit code.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	f, out, errOut := testFactory(t)
+	code := Execute(context.Background(), f, args)
+	return out.String(), errOut.String(), code
+}
+
+// oneLine fails the test unless s is exactly one non-empty line.
+func oneLine(t *testing.T, s string) {
+	t.Helper()
+	s = strings.TrimSuffix(s, "\n")
+	if s == "" || strings.Contains(s, "\n") {
+		t.Fatalf("want one line on stderr, got %q", s)
+	}
+}

@@ -1,0 +1,63 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		out, _, code := run(t, args...)
+		if code != 0 || !strings.Contains(out, "v9.9.9-test") {
+			t.Errorf("%v: exit %d, out %q", args, code, out)
+		}
+	}
+}
+
+func TestRootNotTerminalPrintsUsage(t *testing.T) {
+	out, _, code := run(t)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"estimate", "numbers"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("usage lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("usage on a non-terminal contains escape codes")
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		out, errOut, code := run(t, "completion", shell)
+		if code != 0 || !strings.Contains(out, "sdprep") {
+			t.Errorf("%s: exit %d, %d bytes, stderr %q", shell, code, len(out), errOut)
+		}
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	_, errOut, code := run(t, "nosuch")
+	if code != exitUsage {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	oneLine(t, errOut)
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{nil, exitOK},
+		{usageErrorf("bad"), exitUsage},
+		{errSilent, exitError},
+	}
+	for _, tt := range tests {
+		if got := exitCode(tt.err); got != tt.want {
+			t.Errorf("exitCode(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
