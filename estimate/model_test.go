@@ -32,9 +32,9 @@ func runFlags(t *testing.T, preset string, pairs ...string) (Estimate, []Assumpt
 // The worked examples of the issue, at the precision the issue states.
 func TestWorkedExamples(t *testing.T) {
 	type figure struct {
-		name string
-		got  func(Estimate) float64
-		want float64 // exact value in base units
+		name   string
+		got    func(Estimate) float64
+		want   float64 // exact value in base units
 		format func(float64) string
 		text   string // as printed by format
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -48,3 +49,13 @@ func openPage(id string) tea.Cmd {
 
 // BackMsg asks the app to return to the home menu.
 type BackMsg struct{}
+
+// newInput returns a text input in the app's style. The cursor is steady:
+// a blinking cursor is a timer that fires twice a second for nothing.
+func newInput(c *Common) textinput.Model {
+	in := textinput.New()
+	s := in.Styles()
+	s.Cursor.Blink = false
+	in.SetStyles(s)
+	return in
+}

@@ -68,7 +68,7 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 		},
 	}
 	for _, prm := range estimate.Params {
-		in := textinput.New()
+		in := newInput(c)
 		in.Prompt = ""
 		in.CharLimit = 24
 		in.Placeholder = prm.Default

@@ -30,7 +30,7 @@ type numbersKeys struct {
 }
 
 func newNumbersPage(c *Common) *numbersPage {
-	in := textinput.New()
+	in := newInput(c)
 	in.Placeholder = "99.95"
 	in.Prompt = "Availability %: "
 	in.CharLimit = 32

@@ -35,3 +35,6 @@ func wrap(s string, width int) string {
 func indent(s, pad string) string {
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
 }
+
+// displayWidth is the number of terminal cells s occupies.
+func displayWidth(s string) int { return lipgloss.Width(s) }

@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/sdprep/sdprep/estimate"
+)
+
+func estimatePageOf(t *testing.T, a *App) *estimatePage {
+	t.Helper()
+	p, ok := a.pages[PageEstimate].(*estimatePage)
+	if !ok {
+		t.Fatal("no estimate page")
+	}
+	return p
+}
+
+func stepValue(t *testing.T, p *estimatePage, name string) float64 {
+	t.Helper()
+	st, ok := p.report.Estimate.Step(name)
+	if !ok {
+		t.Fatalf("no step %s", name)
+	}
+	return st.Value
+}
+
+func TestEstimatePageGolden(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageEstimate, Preset: "twitter"}, 80, 24)
+	golden.RequireEqual(t, a.View().Content)
+}
+
+func TestEstimatePageWideGolden(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageEstimate}, 120, 40)
+	golden.RequireEqual(t, a.View().Content)
+}
+
+func TestEstimateRecomputesOnEveryKeystroke(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageEstimate}, 80, 24)
+	p := estimatePageOf(t, a)
+	if got := stepValue(t, p, estimate.SWritesPerDay); got != 100e6 {
+		t.Fatalf("default form: %v writes/day, want 100M", got)
+	}
+	press(t, a, special(tea.KeyDown))                                 // dau
+	press(t, a, special(tea.KeyBackspace), special(tea.KeyBackspace)) // "10"
+	press(t, a, text("0K")...)                                        // "100K"
+	if got := stepValue(t, p, estimate.SWritesPerDay); got != 100e3 {
+		t.Fatalf("after typing 100K: %v writes/day", got)
+	}
+	press(t, a, text("x")...) // "100Kx": invalid
+	if p.errs[estimate.PDAU] == "" || !p.stale {
+		t.Fatalf("invalid dau not flagged: errs %v stale %v", p.errs, p.stale)
+	}
+	if got := stepValue(t, p, estimate.SWritesPerDay); got != 100e3 {
+		t.Errorf("the last valid report was lost: %v", got)
+	}
+	v := a.View().Content
+	if !strings.Contains(v, "✗ dau") || !strings.Contains(v, "last valid estimate") {
+		t.Errorf("invalid field not shown:\n%s", v)
+	}
+	press(t, a, special(tea.KeyBackspace))
+	if len(p.errs) != 0 || p.stale {
+		t.Errorf("fixing the field left errors %v", p.errs)
+	}
+}
+
+func TestEstimatePresetPicker(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageEstimate}, 80, 24)
+	p := estimatePageOf(t, a)
+	press(t, a, special(tea.KeyRight))
+	if presetChoices[p.preset] != estimate.PresetNames()[0] {
+		t.Fatalf("→ picked %q", presetChoices[p.preset])
+	}
+	want, _, err := estimate.Run(estimate.NewScenario(p.selectedPreset()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := stepValue(t, p, estimate.SStorageTotal); got != want.StorageTotal {
+		t.Errorf("form storage %v, estimator %v", got, want.StorageTotal)
+	}
+	press(t, a, special(tea.KeyLeft))
+	if p.preset != 0 {
+		t.Errorf("← did not go back to none")
+	}
+}
+
+func TestEstimateAlternativesClearEachOther(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageEstimate, Preset: "twitter"}, 80, 24)
+	p := estimatePageOf(t, a)
+	ratio, perUser := paramIndex(estimate.PReadWriteRatio), paramIndex(estimate.PReadsPerUser)
+	if p.inputs[ratio].Value() == "" {
+		t.Skip("twitter preset no longer sets a read-write ratio")
+	}
+	for p.focus != perUser+1 {
+		press(t, a, special(tea.KeyDown))
+	}
+	press(t, a, text("7")...)
+	if p.inputs[ratio].Value() != "" {
+		t.Errorf("typing reads-per-user kept read-write-ratio %q", p.inputs[ratio].Value())
+	}
+	if p.stale || p.report.Estimate.Inputs.ReadsPerUser == 0 {
+		t.Errorf("estimate not using reads-per-user: errs %v", p.errs)
+	}
+}
+
+func TestEstimateExport(t *testing.T) {
+	dir := t.TempDir()
+	a := newTestApp(t, Options{Start: PageEstimate, Preset: "pastebin", DataDir: dir}, 80, 24)
+	press(t, a, ctrl('s'))
+	path := filepath.Join(dir, "estimates", "pastebin-20261123-120000.md")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	if !strings.HasPrefix(string(b), "# ") || !strings.Contains(string(b), "÷ 86,400 s/day") {
+		t.Errorf("exported file is not the markdown report:\n%.200s", b)
+	}
+	if !strings.Contains(a.View().Content, "saved") {
+		t.Error("no confirmation after saving")
+	}
+}
+
+func TestEstimateExportRefusedWhileInvalid(t *testing.T) {
+	dir := t.TempDir()
+	a := newTestApp(t, Options{Start: PageEstimate, DataDir: dir}, 80, 24)
+	press(t, a, special(tea.KeyDown))
+	press(t, a, text("!")...)
+	press(t, a, ctrl('s'))
+	if _, err := os.Stat(filepath.Join(dir, "estimates")); !os.IsNotExist(err) {
+		t.Errorf("a report was written while the form is invalid (%v)", err)
+	}
+}
+
+func TestEstimateCopy(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageEstimate}, 80, 24)
+	_, cmd := a.Update(ctrl('y'))
+	if cmd == nil {
+		t.Fatal("ctrl+y returned no command")
+	}
+	if !strings.Contains(a.View().Content, "copied") {
+		t.Error("no confirmation after copying")
+	}
+}
