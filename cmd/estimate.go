@@ -34,7 +34,7 @@ func NewCmdEstimate(f *Factory, runF func(*EstimateOptions) error) *cobra.Comman
 	values := map[string]*string{}
 	c := &cobra.Command{
 		Use:   "estimate [preset] [flags]",
-		Short: "Back-of-the-envelope estimates with the working shown",
+		Short: "Estimate QPS, storage, bandwidth and servers, with the working shown",
 		Long: `Compute QPS, peak, storage, bandwidth, cache and servers from a few
 assumptions, and show how every figure was derived.
 

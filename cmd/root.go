@@ -45,10 +45,15 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 estimates with the working shown, concepts to read, and reference numbers.
 
 Run it with no arguments on a terminal to open the interactive app.`,
-		Example: `  sdprep                          # open the interactive app
-  sdprep estimate --dau 100M      # a full estimate from one number
-  sdprep estimate twitter         # a classic problem's estimate
-  sdprep numbers nines 99.99      # allowed downtime per year/month/week/day`,
+		Example: `  # open the interactive app
+  sdprep
+
+  # a full estimate from one number, then a classic problem's
+  sdprep estimate --dau 100M
+  sdprep estimate twitter
+
+  # allowed downtime per year, month, week and day
+  sdprep numbers nines 99.99`,
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,

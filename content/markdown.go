@@ -15,6 +15,8 @@ type Section struct {
 	// Subsections are the level-3 headings inside Body, each with the
 	// Markdown under it. Nil when there are none.
 	Subsections []Section `json:"subsections,omitempty"`
+
+	bodyLine int // the file line Body starts on; 0 when Body is empty
 }
 
 // Subsection returns the level-3 subsection with the given heading
@@ -138,12 +140,13 @@ func parseOutline(body string, firstLine int) outline {
 			o.preamble, o.preambleLine = trimBlock(body, lines, 0, end)
 			return
 		}
-		text, _ := trimBlock(body, lines, cur+1, end)
+		text, at := trimBlock(body, lines, cur+1, end)
 		o.sections = append(o.sections, Section{
 			Heading:     headingText(lines[cur].text, 2),
 			Body:        text,
 			Line:        lines[cur].num,
 			Subsections: subsections(body, lines[cur+1:end]),
+			bodyLine:    at,
 		})
 	}
 	for i, l := range lines {
@@ -167,8 +170,8 @@ func subsections(body string, lines []mdLine) []Section {
 		if cur < 0 {
 			return
 		}
-		text, _ := trimBlock(body, lines, cur+1, end)
-		out = append(out, Section{Heading: headingText(lines[cur].text, 3), Body: text, Line: lines[cur].num})
+		text, at := trimBlock(body, lines, cur+1, end)
+		out = append(out, Section{Heading: headingText(lines[cur].text, 3), Body: text, Line: lines[cur].num, bodyLine: at})
 	}
 	for i, l := range lines {
 		if l.level == 3 {

@@ -6,12 +6,14 @@ import (
 )
 
 // plainText flattens a Markdown body to one line of text for search and
-// snippets. It removes markup lightly: fence lines, heading marks, list
-// and quote markers, emphasis, code backticks, table pipes, link targets
-// (keeping the link text) and the rules and box lines of ASCII diagrams.
-// It is not a Markdown renderer; it only has to read well in a snippet.
-func plainText(body string) string {
-	var b strings.Builder
+// snippets. It removes markup lightly: fence lines, list and quote
+// markers, emphasis, code backticks, table pipes, link targets (keeping
+// the link text) and the rules and box lines of ASCII diagrams. Headings
+// are returned apart, space-separated, so a snippet never runs a heading
+// into the paragraph under it. It is not a Markdown renderer; it only has
+// to read well in a snippet.
+func plainText(body string) (plain, headings string) {
+	var b, h strings.Builder
 	b.Grow(len(body))
 	inFence := false
 	for line := range strings.Lines(body) {
@@ -21,21 +23,23 @@ func plainText(body string) string {
 			continue
 		}
 		if !inFence {
+			if n := headingLevel(line); n > 0 {
+				h.WriteString(line[n:])
+				h.WriteByte(' ')
+				continue
+			}
 			line = stripLineMarkers(line)
 		}
 		writeInline(&b, line)
 		b.WriteByte(' ')
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.Join(strings.Fields(b.String()), " "), h.String()
 }
 
-// stripLineMarkers removes a heading mark, a list bullet or number, or a
-// quote marker at the start of a line.
+// stripLineMarkers removes a list bullet or number, or a quote marker, at
+// the start of a line.
 func stripLineMarkers(line string) string {
 	t := strings.TrimLeft(line, " \t")
-	if n := headingLevel(t); n > 0 {
-		return t[n:]
-	}
 	for strings.HasPrefix(t, ">") {
 		t = strings.TrimLeft(t[1:], " ")
 	}
@@ -54,7 +58,8 @@ func stripLineMarkers(line string) string {
 
 // writeInline copies line to b without inline markup: backticks, '*',
 // '|', the "(url)" of a "[text](url)" link and its brackets, runs of two
-// or more rule characters (-=+_~.) and box-drawing or arrow symbols.
+// or more rule characters (-=+_~. in any mix, as in "+----+") and
+// box-drawing or arrow symbols.
 func writeInline(b *strings.Builder, line string) {
 	for i := 0; i < len(line); {
 		c := line[i]
@@ -73,8 +78,8 @@ func writeInline(b *strings.Builder, line string) {
 				i++
 				continue
 			}
-		case isRule(c) && i+1 < len(line) && line[i+1] == c:
-			for i < len(line) && line[i] == c {
+		case isRule(c) && i+1 < len(line) && isRule(line[i+1]):
+			for i < len(line) && isRule(line[i]) {
 				i++
 			}
 			b.WriteByte(' ')

@@ -85,7 +85,7 @@ type indexedDoc struct {
 	id, title string
 	titleText string // lower-case title and id words, space-separated
 	summary   string
-	plain     string // body with Markdown markup removed, on one line
+	plain     string // body text without headings or markup, on one line
 
 	titleWords, keywords, summaryWords []string
 	bodyWords                          []string
@@ -104,13 +104,14 @@ func (l *Library) buildIndex() *searchIndex {
 }
 
 func newIndexedDoc(kind Kind, id, title, summary, body string, keywords []string) indexedDoc {
-	d := indexedDoc{kind: kind, id: id, title: title, summary: summary, plain: plainText(body)}
+	plain, headings := plainText(body)
+	d := indexedDoc{kind: kind, id: id, title: title, summary: summary, plain: plain}
 	titleWords := append(words(title), words(id)...)
 	d.titleText = strings.Join(words(title), " ")
 	d.titleWords = distinct(titleWords)
 	d.keywords = distinct(words(strings.Join(keywords, " ")))
 	d.summaryWords = distinct(words(summary))
-	all := words(d.plain)
+	all := append(words(plain), words(headings)...)
 	slices.Sort(all)
 	for i := 0; i < len(all); {
 		j := i + 1

@@ -3,6 +3,7 @@ package estimate
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // derive writes the derivation of every figure of e, in plain arithmetic
@@ -53,7 +54,7 @@ func derive(e Estimate) []Step {
 	add(SStoragePerMonth, "bytes", e.StoragePerMonth, "%s/day × 30 days ≈ %s/month", b(e.StoragePerDay), b(e.StoragePerMonth))
 	add(SStoragePerYear, "bytes", e.StoragePerYear, "%s/day × 365 days ≈ %s/year", b(e.StoragePerDay), b(e.StoragePerYear))
 	add(SStorageTotal, "bytes", e.StorageTotal, "%s/day × %s days (%s retention) ≈ %s before replication",
-		b(e.StoragePerDay), FormatPlain(in.RetentionDays), in.RetentionText, b(e.StorageTotal))
+		b(e.StoragePerDay), formatDays(in.RetentionDays), in.RetentionText, b(e.StorageTotal))
 	copies := "copies"
 	if in.Replication == 1 {
 		copies = "copy"
@@ -92,4 +93,13 @@ func (e Estimate) Step(name string) (Step, bool) {
 		}
 	}
 	return Step{}, false
+}
+
+// formatDays renders a retention in days: whole days with separators
+// ("1,825"), short retentions with three significant digits ("0.0313").
+func formatDays(d float64) string {
+	if d >= 10 || d == math.Trunc(d) {
+		return FormatPlain(d)
+	}
+	return strconv.FormatFloat(d, 'g', 3, 64)
 }

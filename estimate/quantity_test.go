@@ -3,6 +3,7 @@ package estimate
 import (
 	"errors"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,18 +43,21 @@ func checkParseError(t testing.TB, input string, err error) *ParseError {
 	return pe
 }
 
+// quotedText matches a Go-quoted string, as strconv.Quote writes the
+// user's text (the value, or a unit or suffix cut from it) into messages.
+var quotedText = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
 // checkMessage asserts an error message is one line, quotes the value and
-// says nothing about NaN or Inf except inside that quoted value.
+// says nothing about NaN or Inf outside the user's quoted text.
 func checkMessage(t testing.TB, input, msg string) {
 	t.Helper()
 	if strings.ContainsAny(msg, "\n\r") {
 		t.Errorf("%q: message is not one line: %q", input, msg)
 	}
-	quoted := strconv.Quote(input)
-	if !strings.Contains(msg, quoted) {
+	if !strings.Contains(msg, strconv.Quote(input)) {
 		t.Errorf("%q: message %q does not quote the value", input, msg)
 	}
-	rest := strings.Replace(msg, quoted, "", 1)
+	rest := quotedText.ReplaceAllString(msg, "")
 	for _, bad := range []string{"NaN", "Inf", "inf"} {
 		if strings.Contains(rest, bad) {
 			t.Errorf("%q: message %q mentions %s", input, msg, bad)

@@ -1,0 +1,161 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// doc writes a content file with the given front-matter lines and body.
+func doc(frontMatter, body string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte("---\n" + frontMatter + "\n---\n\n" + body + "\n")}
+}
+
+// searchFixture has one document per field the word "widget" can be in,
+// and two pairs of documents that tie on "gizmo".
+func searchFixture(t *testing.T) *Library {
+	t.Helper()
+	lib, err := Load(fstest.MapFS{
+		"topics/in-title.md":   doc("id: in-title\ntitle: Widget basics\ncategory: data\nsummary: About parts.", "## What it is\n\nParts."),
+		"topics/in-tag.md":     doc("id: in-tag\ntitle: Tagged\ncategory: data\ntags: [widgets]\nsummary: About parts.", "## What it is\n\nParts."),
+		"topics/in-alias.md":   doc("id: in-alias\ntitle: Aliased\ncategory: data\naliases: [widget-pool]\nsummary: About parts.", "## What it is\n\nParts."),
+		"topics/in-summary.md": doc("id: in-summary\ntitle: Summed\ncategory: data\nsummary: A widget, briefly.", "## What it is\n\nParts."),
+		"topics/in-body.md": doc("id: in-body\ntitle: Bodied\ncategory: data\nsummary: About parts.",
+			"## What it is\n\n"+strings.Repeat("Filler words to push the match along. ", 4)+
+				"The **Widget** `factory` makes a [sprocket](https://example.com) too. "+strings.Repeat("More filler after it. ", 6)),
+		"topics/often.md": doc("id: often\ntitle: Often\ncategory: data\nsummary: About parts.",
+			"## What it is\n\nwidget widget widget widget widget widget widget sprocket"),
+		"topics/b-tie.md":     doc("id: b-tie\ntitle: Bee\ncategory: data\nsummary: S.", "## A\n\ngizmo"),
+		"topics/a-tie.md":     doc("id: a-tie\ntitle: Ay\ncategory: data\nsummary: S.", "## A\n\ngizmo"),
+		"problems/a-tie.md":   doc("id: a-tie\ntitle: Design a thing\nsummary: S.", "## Prompt\n\ngizmo"),
+		"problems/widget.md":  doc("id: widget\ntitle: Design a widget factory\nsummary: S.", "## Prompt\n\nBuild it."),
+		"topics/heading.md":   doc("id: heading\ntitle: Head\ncategory: data\nsummary: The summary stands in.", "## Zebra crossing\n\nNothing here."),
+		"topics/unrelated.md": doc("id: unrelated\ntitle: Nothing\ncategory: data\nsummary: S.", "## A\n\nNo match."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func hitIDs(hits []Hit) []string {
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, string(h.Kind)+":"+h.ID)
+	}
+	return ids
+}
+
+func TestSearchRanksTitleThenKeywordsThenSummaryThenBody(t *testing.T) {
+	hits := searchFixture(t).Search("WIDGET")
+	got := strings.Join(hitIDs(hits), " ")
+	// The problem's title and the topic's title score the same; topics
+	// come first on ties. A tag and an alias score the same; then id order.
+	want := "topic:in-title problem:widget topic:in-alias topic:in-tag topic:in-summary topic:often topic:in-body"
+	if got != want {
+		t.Errorf("Search(WIDGET) =\n %s\nwant\n %s", got, want)
+	}
+	for i := 1; i < len(hits); i++ {
+		if hits[i-1].Score < hits[i].Score {
+			t.Errorf("hits not sorted by score: %+v", hits)
+		}
+	}
+	if hits[0].Title != "Widget basics" || hits[0].Kind != KindTopic {
+		t.Errorf("first hit = %+v", hits[0])
+	}
+}
+
+func TestSearchNeedsEveryWord(t *testing.T) {
+	lib := searchFixture(t)
+	got := strings.Join(hitIDs(lib.Search("widget sprocket")), " ")
+	if got != "topic:often topic:in-body" {
+		t.Errorf("Search(widget sprocket) = %s", got)
+	}
+	if hits := lib.Search("widget unobtainium"); hits != nil {
+		t.Errorf("a word found nowhere still matched: %v", hitIDs(hits))
+	}
+	for _, q := range []string{"", "   ", "--- !!"} {
+		if hits := lib.Search(q); hits != nil {
+			t.Errorf("Search(%q) = %v, want nil", q, hitIDs(hits))
+		}
+	}
+}
+
+func TestSearchStableOnTies(t *testing.T) {
+	lib := searchFixture(t)
+	want := "topic:a-tie topic:b-tie problem:a-tie"
+	for range 3 {
+		if got := strings.Join(hitIDs(lib.Search("gizmo")), " "); got != want {
+			t.Fatalf("Search(gizmo) = %s, want %s", got, want)
+		}
+	}
+}
+
+func TestSearchSnippet(t *testing.T) {
+	lib := searchFixture(t)
+	var body Hit
+	for _, h := range lib.Search("widget") {
+		if h.ID == "in-body" {
+			body = h
+		}
+	}
+	s := body.Snippet
+	if !strings.Contains(s, "The Widget factory makes a sprocket too.") {
+		t.Errorf("snippet %q lost the match or kept markup", s)
+	}
+	if !strings.HasPrefix(s, "…") || !strings.HasSuffix(s, "…") || strings.ContainsAny(s, "\n*`[]()") {
+		t.Errorf("snippet %q: want a one-line window cut at both ends without markup", s)
+	}
+	if n := utf8.RuneCountInString(s); n < 60 || n > snippetWidth+2 {
+		t.Errorf("snippet %q is %d characters", s, n)
+	}
+	// A word found only in a heading has no body text around it; the
+	// summary stands in.
+	hits := lib.Search("zebra")
+	if len(hits) != 1 || hits[0].Snippet != "The summary stands in." {
+		t.Errorf("Search(zebra) = %+v", hits)
+	}
+}
+
+func TestWindow(t *testing.T) {
+	s := strings.Repeat("abcd ", 40) + "MATCH" + strings.Repeat(" wxyz", 40)
+	pos := strings.Index(s, "MATCH")
+	got := window(s, pos, pos+5)
+	if !strings.Contains(got, "MATCH") || !strings.HasPrefix(got, "…abcd") || !strings.HasSuffix(got, "wxyz…") {
+		t.Errorf("window = %q", got)
+	}
+	if got := window("short text", 0, 5); got != "short text" {
+		t.Errorf("short window = %q", got)
+	}
+	// No spaces to cut at: the cut still falls on a rune boundary.
+	long := strings.Repeat("é", 200)
+	if got := window(long, 100, 102); !utf8.ValidString(got) {
+		t.Errorf("window cut a rune: %q", got)
+	}
+}
+
+func TestSearchEmbedded(t *testing.T) {
+	lib := library(t)
+	tests := []struct {
+		query, first string
+	}{
+		{"cap theorem", "cap-theorem"},
+		{"consistent hashing", "consistent-hashing"},
+		{"stampede", "caching"},
+		{"bloom", "bloom-filter"},
+		{"Kubernetes", "kubernetes"},
+	}
+	for _, tt := range tests {
+		hits := lib.Search(tt.query)
+		if len(hits) == 0 || hits[0].ID != tt.first {
+			t.Errorf("Search(%q) first = %v, want %s", tt.query, hitIDs(hits[:min(3, len(hits))]), tt.first)
+		}
+	}
+	// "feistel" appears only in the URL shortener's body text.
+	hits := lib.Search("feistel")
+	if len(hits) != 1 || hits[0].Kind != KindProblem || hits[0].ID != "url-shortener" ||
+		!strings.Contains(strings.ToLower(hits[0].Snippet), "feistel") {
+		t.Errorf("Search(feistel) = %+v", hits)
+	}
+}
