@@ -1,5 +1,7 @@
 package content
 
+import "slices"
+
 // Category groups topics in listings. The zero value is not a valid
 // category.
 type Category string
@@ -26,7 +28,7 @@ var categoryTitles = map[Category]string{
 }
 
 // AllCategories returns every category in listing order.
-func AllCategories() []Category { return categoryOrder[:] }
+func AllCategories() []Category { return slices.Clone(categoryOrder[:]) }
 
 // Valid reports whether c is one of the categories above.
 func (c Category) Valid() bool { return c.rank() < len(categoryOrder) }

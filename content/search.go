@@ -74,22 +74,27 @@ func kindRank(k Kind) int {
 	return 1
 }
 
-// searchIndex holds, per document, the sorted distinct words of each
-// field. It is built on the first Search, not by Load.
+// searchIndex holds each document's fields, lower-cased, ready to scan.
+// It is built on the first Search, not by Load.
 type searchIndex struct {
 	docs []indexedDoc
 }
 
+// indexedDoc is one document as search sees it. Every lower-cased field
+// has the same byte offsets as its original (see lowerSameLen), so a match
+// found in lowerPlain is cut out of plain for the snippet.
 type indexedDoc struct {
 	kind      Kind
 	id, title string
-	titleText string // lower-case title and id words, space-separated
 	summary   string
 	plain     string // body text without headings or markup, on one line
 
-	titleWords, keywords, summaryWords []string
-	bodyWords                          []string
-	bodyCounts                         []int // occurrences of bodyWords[i]
+	titleText  string // lower-case title words, space-separated (for the phrase bonus)
+	lowerTitle string // title and id
+	lowerKeys  string // tags and aliases
+	lowerSum   string
+	lowerPlain string
+	lowerHead  string // the body's headings
 }
 
 func (l *Library) buildIndex() *searchIndex {
@@ -105,24 +110,15 @@ func (l *Library) buildIndex() *searchIndex {
 
 func newIndexedDoc(kind Kind, id, title, summary, body string, keywords []string) indexedDoc {
 	plain, headings := plainText(body)
-	d := indexedDoc{kind: kind, id: id, title: title, summary: summary, plain: plain}
-	titleWords := append(words(title), words(id)...)
-	d.titleText = strings.Join(words(title), " ")
-	d.titleWords = distinct(titleWords)
-	d.keywords = distinct(words(strings.Join(keywords, " ")))
-	d.summaryWords = distinct(words(summary))
-	all := append(words(plain), words(headings)...)
-	slices.Sort(all)
-	for i := 0; i < len(all); {
-		j := i + 1
-		for j < len(all) && all[j] == all[i] {
-			j++
-		}
-		d.bodyWords = append(d.bodyWords, all[i])
-		d.bodyCounts = append(d.bodyCounts, j-i)
-		i = j
+	return indexedDoc{
+		kind: kind, id: id, title: title, summary: summary, plain: plain,
+		titleText:  strings.Join(words(title), " "),
+		lowerTitle: lowerSameLen(title + " " + id),
+		lowerKeys:  lowerSameLen(strings.Join(keywords, " ")),
+		lowerSum:   lowerSameLen(summary),
+		lowerPlain: lowerSameLen(plain),
+		lowerHead:  lowerSameLen(headings),
 	}
-	return d
 }
 
 // score adds up where each term occurs; ok is false when some term occurs
@@ -130,16 +126,16 @@ func newIndexedDoc(kind Kind, id, title, summary, body string, keywords []string
 func (d *indexedDoc) score(terms []string) (score int, ok bool) {
 	for _, t := range terms {
 		s := 0
-		if hasPrefixWord(d.titleWords, t) {
+		if wordPrefixAt(d.lowerTitle, t, 0) >= 0 {
 			s += weightTitle
 		}
-		if hasPrefixWord(d.keywords, t) {
+		if wordPrefixAt(d.lowerKeys, t, 0) >= 0 {
 			s += weightKeyword
 		}
-		if hasPrefixWord(d.summaryWords, t) {
+		if wordPrefixAt(d.lowerSum, t, 0) >= 0 {
 			s += weightSummary
 		}
-		if n := prefixCount(d.bodyWords, d.bodyCounts, t); n > 0 {
+		if n := countWordPrefix(d.lowerPlain, t, 3*weightBodyMax) + countWordPrefix(d.lowerHead, t, 1); n > 0 {
 			s += min(1+n/3, weightBodyMax)
 		}
 		if s == 0 {
@@ -150,43 +146,49 @@ func (d *indexedDoc) score(terms []string) (score int, ok bool) {
 	return score, true
 }
 
-// hasPrefixWord reports whether some word of the sorted list begins with t.
-func hasPrefixWord(sorted []string, t string) bool {
-	i, _ := slices.BinarySearch(sorted, t)
-	return i < len(sorted) && strings.HasPrefix(sorted[i], t)
+// wordPrefixAt returns the offset of the first place at or after from
+// where a word of text begins with t, or -1.
+func wordPrefixAt(text, t string, from int) int {
+	for from <= len(text) {
+		i := strings.Index(text[from:], t)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if r, _ := utf8.DecodeLastRuneInString(text[:i]); i == 0 || !isWordRune(r) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
 }
 
-// prefixCount adds the counts of the words of sorted that begin with t.
-func prefixCount(sorted []string, counts []int, t string) int {
+// countWordPrefix counts the words of text that begin with t, stopping at
+// limit.
+func countWordPrefix(text, t string, limit int) int {
 	n := 0
-	i, _ := slices.BinarySearch(sorted, t)
-	for ; i < len(sorted) && strings.HasPrefix(sorted[i], t); i++ {
-		n += counts[i]
+	for i := wordPrefixAt(text, t, 0); i >= 0 && n < limit; i = wordPrefixAt(text, t, i+len(t)) {
+		n++
 	}
 	return n
 }
-
-const snippetWidth = 100
 
 // snippet cuts a window of about snippetWidth bytes of the plain body
 // around the first word that begins with one of terms.
 func (d *indexedDoc) snippet(terms []string) string {
 	pos, end := -1, -1
-	eachWord(d.plain, func(start, stop int) bool {
-		w := strings.ToLower(d.plain[start:stop])
-		for _, t := range terms {
-			if strings.HasPrefix(w, t) {
-				pos, end = start, stop
-				return false
-			}
+	for _, t := range terms {
+		if i := wordPrefixAt(d.lowerPlain, t, 0); i >= 0 && (pos < 0 || i < pos) {
+			pos, end = i, i+len(t)
 		}
-		return true
-	})
+	}
 	if pos < 0 {
 		return window(d.summary, 0, 0)
 	}
 	return window(d.plain, pos, end)
 }
+
+const snippetWidth = 100
 
 // window returns about snippetWidth bytes of s that include s[pos:end],
 // starting a little before pos, cut at spaces, with "…" where text was cut.
@@ -225,7 +227,7 @@ func window(s string, pos, end int) string {
 func words(s string) []string {
 	var out []string
 	eachWord(s, func(start, stop int) bool {
-		out = append(out, strings.ToLower(s[start:stop]))
+		out = append(out, lowerSameLen(s[start:stop]))
 		return true
 	})
 	return out
@@ -236,7 +238,7 @@ func words(s string) []string {
 func eachWord(s string, f func(start, stop int) bool) {
 	start := -1
 	for i, r := range s {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		isWord := isWordRune(r)
 		switch {
 		case isWord && start < 0:
 			start = i
@@ -252,6 +254,13 @@ func eachWord(s string, f func(start, stop int) bool) {
 	}
 }
 
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 // uniqueWords returns the distinct words of s in their first order.
 func uniqueWords(s string) []string {
 	var out []string
@@ -261,10 +270,4 @@ func uniqueWords(s string) []string {
 		}
 	}
 	return out
-}
-
-// distinct sorts ws and removes repeats.
-func distinct(ws []string) []string {
-	slices.Sort(ws)
-	return slices.Compact(ws)
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -158,4 +159,70 @@ func TestSearchEmbedded(t *testing.T) {
 		!strings.Contains(strings.ToLower(hits[0].Snippet), "feistel") {
 		t.Errorf("Search(feistel) = %+v", hits)
 	}
+}
+
+func TestLowerSameLen(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC def", "Ünïcode — ≈ ×", "İstanbul", "KELVIN \u212a", "bad \xff utf8 \xc3"} {
+		got := lowerSameLen(s)
+		if len(got) != len(s) {
+			t.Errorf("lowerSameLen(%q) = %q changes the length", s, got)
+		}
+	}
+	if got := lowerSameLen("Ünïcode ABC"); got != "ünïcode abc" {
+		t.Errorf("lowerSameLen = %q", got)
+	}
+}
+
+func TestWordPrefixAt(t *testing.T) {
+	text := "sharding reshard shard-key, shard"
+	if i := wordPrefixAt(text, "shard", 0); i != 0 {
+		t.Errorf("first = %d", i)
+	}
+	if i := wordPrefixAt(text, "shard", 1); i != 17 {
+		t.Errorf("after 1 = %d, want 17 (reshard is not a word starting with shard)", i)
+	}
+	if n := countWordPrefix(text, "shard", 10); n != 3 {
+		t.Errorf("count = %d, want 3", n)
+	}
+	if n := countWordPrefix(text, "shard", 2); n != 2 {
+		t.Errorf("count with limit 2 = %d", n)
+	}
+	if i := wordPrefixAt(text, "hard", 0); i != -1 {
+		t.Errorf("hard = %d, want -1", i)
+	}
+}
+
+// FuzzSearch runs arbitrary queries over a topic with an arbitrary body:
+// Search never panics, every hit carries its id, and a snippet of valid
+// text is valid text of bounded length.
+func FuzzSearch(f *testing.F) {
+	caching, err := fs.ReadFile(FS(), "topics/caching.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	_, body, _ := strings.Cut(string(caching), "\n---\n")
+	f.Add(body, "cache stampede")
+	f.Add("## A\n\n```\n+--+ ──►\n```\n[x](y) **É** İ", "é i")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, body, query string) {
+		lib, err := Load(fstest.MapFS{"topics/t.md": doc("id: t\ntitle: T\ncategory: data\nsummary: S.", body)})
+		if err != nil {
+			return // a body line of "---" can end the front matter early; not this test's concern
+		}
+		for _, h := range lib.Search(query) {
+			if h.ID != "t" || h.Score <= 0 {
+				t.Fatalf("hit %+v", h)
+			}
+			if utf8.ValidString(body) && !utf8.ValidString(h.Snippet) {
+				t.Fatalf("snippet %q is not valid UTF-8", h.Snippet)
+			}
+			longest := 0
+			for _, w := range uniqueWords(query) {
+				longest = max(longest, len(w))
+			}
+			if limit := max(snippetWidth, snippetWidth/3+longest) + 2*len("…"); len(h.Snippet) > limit {
+				t.Fatalf("snippet of %d bytes, limit %d: %q", len(h.Snippet), limit, h.Snippet)
+			}
+		}
+	})
 }

@@ -28,7 +28,7 @@ func derive(e Estimate) []Step {
 		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s = %s writes/day", in.WritesText, c(e.WritesPerDay))
 	}
 	add(SWriteQPS, "writes/s", e.WriteQPS, "%s writes/day ÷ 86,400 s/day ≈ %s writes/s", c(e.WritesPerDay), c(e.WriteQPS))
-	add(SPeakWriteQPS, "writes/s", e.PeakWriteQPS, "%s writes/s × %s peak factor ≈ %s writes/s", c(e.WriteQPS), FormatPlain(in.PeakFactor), c(e.PeakWriteQPS))
+	add(SPeakWriteQPS, "writes/s", e.PeakWriteQPS, "%s writes/s × %s peak factor ≈ %s writes/s", operand(e.WriteQPS), FormatPlain(in.PeakFactor), c(e.PeakWriteQPS))
 
 	switch in.ReadsBasis {
 	case BasisPerUser:
@@ -40,7 +40,7 @@ func derive(e Estimate) []Step {
 	}
 	if in.ReadsBasis != BasisNone {
 		add(SReadQPS, "reads/s", e.ReadQPS, "%s reads/day ÷ 86,400 s/day ≈ %s reads/s", c(e.ReadsPerDay), c(e.ReadQPS))
-		add(SPeakReadQPS, "reads/s", e.PeakReadQPS, "%s reads/s × %s peak factor ≈ %s reads/s", c(e.ReadQPS), FormatPlain(in.PeakFactor), c(e.PeakReadQPS))
+		add(SPeakReadQPS, "reads/s", e.PeakReadQPS, "%s reads/s × %s peak factor ≈ %s reads/s", operand(e.ReadQPS), FormatPlain(in.PeakFactor), c(e.PeakReadQPS))
 	}
 
 	add(STextStoragePerDay, "bytes", e.TextStoragePerDay, "%s writes/day × %s = %s/day", c(e.WritesPerDay), b(in.WriteSize), b(e.TextStoragePerDay))
@@ -102,4 +102,18 @@ func formatDays(d float64) string {
 		return FormatPlain(d)
 	}
 	return strconv.FormatFloat(d, 'g', 3, 64)
+}
+
+// operand renders a rate that is multiplied in a derivation precisely
+// enough for the product to check out: below a million it is written in
+// full ("6,944" rather than "6.9K", so "6,944 × 2 ≈ 13.9K" multiplies
+// out); larger rates use the short form.
+func operand(v float64) string {
+	switch {
+	case v >= 1e6:
+		return FormatCount(v)
+	case v >= 100:
+		return FormatPlain(math.Round(v))
+	}
+	return FormatPlain(v)
 }

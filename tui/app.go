@@ -65,6 +65,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newEstimatePage(c)
 	case PageNumbers:
 		return newNumbersPage(c), nil
+	case PageLabRateLimit:
+		return newRateLimitPage(c)
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }

@@ -18,6 +18,7 @@ type menuEntry struct {
 var menu = []menuEntry{
 	{PageEstimate, "Estimate", "Back-of-the-envelope numbers with the working shown"},
 	{PageNumbers, "Numbers", "Latency, powers of two, throughput and nines tables"},
+	{PageLabRateLimit, "Rate limiter lab", "Token bucket, windows and logs under live traffic"},
 }
 
 type homePage struct {

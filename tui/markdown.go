@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
@@ -89,37 +90,75 @@ func trimLines(s string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// trimRightSpace removes trailing spaces from a line, including spaces
-// wrapped in SGR escape sequences; when it removed any sequence it ends
-// the line with a reset instead.
+// trimRightSpace removes trailing blanks from a line: plain spaces and
+// spaces styled with a foreground colour only, which look the same. Spaces
+// on a background colour (the padding of a level-1 heading) stay. When it
+// cuts escape sequences, it ends the line with a reset instead.
 func trimRightSpace(l string) string {
-	var tail []string // escape sequences after the last visible character
-	for {
-		l = strings.TrimRight(l, " ")
-		i := strings.LastIndex(l, "\x1b[")
-		if i < 0 || !isSGR(l[i:]) {
-			break
+	cut := 0 // byte offset just after the last visible cell
+	bg := false
+	for i := 0; i < len(l); {
+		if strings.HasPrefix(l[i:], "\x1b[") {
+			n := sgrLen(l[i:])
+			if n > 0 {
+				bg = sgrBackground(l[i+2:i+n-1], bg)
+				i += n
+				continue
+			}
 		}
-		tail = append(tail, l[i:])
-		l = l[:i]
+		_, size := utf8.DecodeRuneInString(l[i:])
+		if l[i] != ' ' || bg {
+			cut = i + size
+		}
+		i += size
 	}
-	if len(tail) > 0 {
-		l += "\x1b[0m"
+	switch {
+	case cut == 0:
+		return "" // nothing visible: glamour resets at the end of each span
+	case !strings.Contains(l[cut:], "\x1b"):
+		return strings.TrimRight(l, " ")
 	}
-	return l
+	return l[:cut] + "\x1b[0m"
 }
 
-// isSGR reports whether s is exactly one "ESC [ params m" sequence.
-func isSGR(s string) bool {
-	if len(s) < 3 || !strings.HasSuffix(s, "m") {
-		return false
-	}
-	for _, c := range s[2 : len(s)-1] {
-		if (c < '0' || c > '9') && c != ';' && c != ':' {
-			return false
+// sgrLen returns the length of the "ESC [ params m" sequence s starts
+// with, or 0 when it does not start with one.
+func sgrLen(s string) int {
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 'm':
+			return i + 1
+		case (c < '0' || c > '9') && c != ';' && c != ':':
+			return 0
 		}
 	}
-	return true
+	return 0
+}
+
+// sgrBackground returns whether a background colour is set after the SGR
+// parameters params, given whether one was set before.
+func sgrBackground(params string, bg bool) bool {
+	ps := strings.Split(params, ";")
+	for i := 0; i < len(ps); i++ {
+		switch p := ps[i]; {
+		case p == "" || p == "0" || p == "49":
+			bg = false
+		case p == "38" || p == "48":
+			if p == "48" {
+				bg = true
+			}
+			// 38;5;n and 38;2;r;g;b carry their colour in the next parameters.
+			if i+1 < len(ps) && ps[i+1] == "5" {
+				i += 2
+			} else if i+1 < len(ps) && ps[i+1] == "2" {
+				i += 4
+			}
+		case len(p) == 2 && p[0] == '4' && p[1] >= '0' && p[1] <= '7',
+			len(p) == 3 && p[:2] == "10" && p[2] >= '0' && p[2] <= '7':
+			bg = true
+		}
+	}
+	return bg
 }
 
 // glamourRenderer is one glamour renderer; it keeps state while rendering,

@@ -57,19 +57,22 @@ func newClickRecorder(store Store, cfg Config) *clickRecorder {
 	return r
 }
 
-// record enqueues one click without blocking.
-func (r *clickRecorder) record(code string) {
+// record enqueues one click without blocking; it reports whether the
+// click was queued (false: dropped).
+func (r *clickRecorder) record(code string) bool {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	if r.closed {
 		r.dropped.Add(1)
-		return
+		return false
 	}
 	select {
 	case r.events <- code:
 		r.queued.Add(1)
+		return true
 	default:
 		r.dropped.Add(1)
+		return false
 	}
 }
 

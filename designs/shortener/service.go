@@ -118,18 +118,23 @@ type ShortenResult struct {
 // alias is non-empty, otherwise under a code from the configured strategy.
 // When it returns without error the link is committed to the store.
 func (s *Service) Shorten(ctx context.Context, rawURL, alias string) (ShortenResult, error) {
+	return s.shorten(ctx, s.cfg.Strategy, rawURL, alias)
+}
+
+// shorten is Shorten with the strategy given (see ShortenWith).
+func (s *Service) shorten(ctx context.Context, st Strategy, rawURL, alias string) (ShortenResult, error) {
 	if _, err := ValidateURL(rawURL); err != nil {
 		return ShortenResult{}, err
 	}
 	s.shortens.Add(1)
 	if alias != "" {
-		return s.shortenAlias(ctx, rawURL, alias)
+		return s.shortenAlias(ctx, st, rawURL, alias)
 	}
-	res := ShortenResult{Strategy: s.cfg.Strategy}
+	res := ShortenResult{Strategy: st}
 	for res.Attempts < s.cfg.MaxAttempts {
 		res.Attempts++
 		s.attempts.Add(1)
-		code, err := s.candidate(ctx, rawURL, res.Attempts-1)
+		code, err := s.candidate(ctx, st, rawURL, res.Attempts-1)
 		if err != nil {
 			return res, err
 		}
@@ -146,7 +151,7 @@ func (s *Service) Shorten(ctx context.Context, rawURL, alias string) (ShortenRes
 		if !errors.Is(err, ErrCodeTaken) {
 			return res, fmt.Errorf("shorten: %w", err)
 		}
-		if s.cfg.Strategy == Hash {
+		if st == Hash {
 			s.storeReads.Add(1)
 			prev, err := s.store.Get(ctx, code)
 			if err == nil && prev.URL == rawURL {
@@ -157,12 +162,12 @@ func (s *Service) Shorten(ctx context.Context, rawURL, alias string) (ShortenRes
 		}
 		s.collisions.Add(1)
 	}
-	return res, fmt.Errorf("shorten with %s after %d attempts: %w", s.cfg.Strategy, res.Attempts, ErrExhausted)
+	return res, fmt.Errorf("shorten with %s after %d attempts: %w", st, res.Attempts, ErrExhausted)
 }
 
 // candidate returns the code to try on the given attempt (0-based).
-func (s *Service) candidate(ctx context.Context, rawURL string, attempt int) (string, error) {
-	switch s.cfg.Strategy {
+func (s *Service) candidate(ctx context.Context, st Strategy, rawURL string, attempt int) (string, error) {
+	switch st {
 	case Hash:
 		return HashCode(s.cfg.Salt, rawURL, attempt), nil
 	case Random:
@@ -174,11 +179,11 @@ func (s *Service) candidate(ctx context.Context, rawURL string, attempt int) (st
 		}
 		return EncodeBase62(id), nil
 	}
-	return "", fmt.Errorf("%w: %v", ErrInvalidStrategy, s.cfg.Strategy)
+	return "", fmt.Errorf("%w: %v", ErrInvalidStrategy, st)
 }
 
-func (s *Service) shortenAlias(ctx context.Context, rawURL, alias string) (ShortenResult, error) {
-	res := ShortenResult{Strategy: s.cfg.Strategy, Alias: true, Attempts: 1}
+func (s *Service) shortenAlias(ctx context.Context, st Strategy, rawURL, alias string) (ShortenResult, error) {
+	res := ShortenResult{Strategy: st, Alias: true, Attempts: 1}
 	s.attempts.Add(1)
 	if err := ValidateAlias(alias); err != nil {
 		return res, err
@@ -197,23 +202,27 @@ func (s *Service) shortenAlias(ctx context.Context, rawURL, alias string) (Short
 // Resolve returns the long URL of code and records a click. A cache hit
 // does not touch the store; a miss reads the store and fills the cache.
 func (s *Service) Resolve(ctx context.Context, code string) (string, error) {
+	tr, err := s.resolve(ctx, code)
+	return tr.URL, err
+}
+
+// resolve is Resolve, reporting each step in a Trace (see ResolveTraced).
+func (s *Service) resolve(ctx context.Context, code string) (Trace, error) {
 	if !validCode(code) {
-		return "", fmt.Errorf("%w: %q", ErrNotFound, code)
+		return Trace{}, fmt.Errorf("%w: %q", ErrNotFound, code)
 	}
 	if u, ok := s.cache.Get(code); ok {
 		s.cacheHits.Add(1)
-		s.clicks.record(code)
-		return u, nil
+		return s.click(code, Trace{URL: u, CacheHit: true}), nil
 	}
 	s.cacheMisses.Add(1)
 	s.storeReads.Add(1)
 	l, err := s.store.Get(ctx, code)
 	if err != nil {
-		return "", err
+		return Trace{StoreRead: true}, err
 	}
-	s.cache.Add(code, l.URL)
-	s.clicks.record(code)
-	return l.URL, nil
+	evicted := s.cache.Add(code, l.URL)
+	return s.click(code, Trace{URL: l.URL, StoreRead: true, Evicted: evicted}), nil
 }
 
 // Lookup returns the stored link, with its click count, straight from the

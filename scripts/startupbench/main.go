@@ -87,7 +87,12 @@ func run() error {
 		return err
 	}
 
+	sizes, err := fileSizes(map[string]string{"sdprep": bins.sdprep, "floor": bins.floor, "hello": bins.hello})
+	if err != nil {
+		return err
+	}
 	report{
+		sizes:       sizes,
 		runs:        *n,
 		traceRuns:   *traceRuns,
 		top:         *top,
@@ -113,4 +118,16 @@ func repoRoot() (string, error) {
 		return "", fmt.Errorf("not inside the sdprep module: run from the repository")
 	}
 	return filepath.Dir(out), nil
+}
+
+func fileSizes(paths map[string]string) (map[string]int64, error) {
+	sizes := map[string]int64{}
+	for name, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		sizes[name] = fi.Size()
+	}
+	return sizes, nil
 }

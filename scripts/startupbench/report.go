@@ -16,6 +16,7 @@ type report struct {
 	runs, traceRuns, top int
 	target               float64
 	floorPkgs            int
+	sizes                map[string]int64 // binary sizes in bytes, by name
 	times                map[string][]time.Duration
 	sdprepInits          []initCost
 	floorInits           []initCost
@@ -30,7 +31,7 @@ func (r report) print(w io.Writer) {
 		strings.Join(quoteFlags(buildFlags), " "), r.runs)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "binary\tmedian\tp25\tp75\t")
+	fmt.Fprintln(tw, "binary\tmedian\tp25\tp75\tsize\t")
 	notes := map[string]string{
 		"sdprep": r.command,
 		"floor":  fmt.Sprintf("blank-imports the %d third-party packages sdprep links, exits", r.floorPkgs),
@@ -38,8 +39,8 @@ func (r report) print(w io.Writer) {
 	}
 	for _, name := range []string{"sdprep", "floor", "hello"} {
 		d := ms(r.times[name])
-		fmt.Fprintf(tw, "%s\t%.2f ms\t%.2f ms\t%.2f ms\t  %s\n", name,
-			median(d), quantile(d, 0.25), quantile(d, 0.75), notes[name])
+		fmt.Fprintf(tw, "%s\t%.2f ms\t%.2f ms\t%.2f ms\t%.1f MB\t  %s\n", name,
+			median(d), quantile(d, 0.25), quantile(d, 0.75), float64(r.sizes[name])/1e6, notes[name])
 	}
 	tw.Flush()
 
@@ -89,7 +90,7 @@ func (r report) printInits(w io.Writer, gap float64) {
 	}
 	fmt.Fprintf(w, "\nsdprep - floor: %.2f ms of wall time, of which %.2f ms is init of packages the floor lacks;\n",
 		gap, sumClock(own)+sumClock(extra))
-	fmt.Fprintln(w, "the rest is main: building the command tree, parsing flags, computing and printing.")
+	fmt.Fprintln(w, "the rest is loading the larger binary and running main.")
 }
 
 func printCosts(w io.Writer, costs []initCost) {

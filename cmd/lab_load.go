@@ -1,0 +1,297 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/dustin/go-humanize"
+	"github.com/spf13/cobra"
+
+	"github.com/sdprep/sdprep/estimate"
+	"github.com/sdprep/sdprep/internal/loadgen"
+)
+
+// Bounds of `sdprep lab load`. One run keeps every latency in memory
+// (8 bytes each), so the request count is capped.
+const (
+	maxLoadRequests    = 10_000_000
+	maxLoadConcurrency = 10_000
+	maxLoadTimeout     = 10 * time.Minute
+)
+
+// LabLoadOptions are the inputs of `sdprep lab load`, as typed.
+type LabLoadOptions struct {
+	IO *IOStreams
+
+	URL         string
+	Requests    string
+	Concurrency string
+	Method      string
+	Body        string
+	Timeout     string
+	AllowRemote bool
+	Format      string
+	// Progress draws a progress bar on stderr (set when stderr is a
+	// terminal).
+	Progress bool
+}
+
+// NewCmdLabLoad builds `sdprep lab load`. runF replaces the run function in
+// tests.
+func NewCmdLabLoad(f *Factory, runF func(*LabLoadOptions) error) *cobra.Command {
+	opts := &LabLoadOptions{IO: f.IO}
+	c := &cobra.Command{
+		Use:   "load --url URL",
+		Short: "Load test an HTTP server: throughput, status codes, latency percentiles",
+		Long: `Send --requests requests to --url from --concurrency workers, each with one
+request in flight at a time (a closed loop), and print the throughput, the
+count of each status code, transport errors and latency percentiles (p50,
+p90, p99: the latency that 50%, 90%, 99% of requests beat or matched).
+
+Redirects are not followed: against the shortener a 302 is the answer being
+measured. Against the rate-limit lab, the status counts are the admitted
+(200) and rejected (429) requests.
+
+Only loopback targets (127.0.0.0/8, ::1, localhost) are accepted unless
+--allow-remote is given: pointing a load generator at someone else's server
+by mistake is easy and rude. --body @FILE sends the file's contents.`,
+		Example: `  sdprep lab load --url http://127.0.0.1:8080/abc1234 --requests 100000 --concurrency 64
+  sdprep lab load --url http://127.0.0.1:8081/ --requests 5000 --format json
+  sdprep lab load --url http://127.0.0.1:8080/api/urls --method POST \
+      --body '{"url": "https://example.com/"}' --requests 1000`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			opts.Progress = stderrIsTerminal(f.IO)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLabLoad(c.Context(), opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.URL, "url", "", "target URL (required), e.g. http://127.0.0.1:8080/CODE")
+	fl.StringVar(&opts.Requests, "requests", "100000", "total requests to send, like 5000 or 100K")
+	fl.StringVar(&opts.Concurrency, "concurrency", "64", "requests in flight at once (workers)")
+	fl.StringVar(&opts.Method, "method", "GET", "HTTP method")
+	fl.StringVar(&opts.Body, "body", "", "request body, or @FILE to read it from a file (sent as application/json)")
+	fl.StringVar(&opts.Timeout, "timeout", "5s", "per-request timeout, like 500ms or 5s")
+	fl.BoolVar(&opts.AllowRemote, "allow-remote", false, "allow a target that is not a loopback address")
+	fl.StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
+	return c
+}
+
+// stderrIsTerminal reports whether the error stream is a terminal, where a
+// redrawn progress line reads well.
+func stderrIsTerminal(streams *IOStreams) bool {
+	f, ok := streams.ErrOut.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+func (o *LabLoadOptions) config() (loadgen.Config, estimate.Format, error) {
+	var cfg loadgen.Config
+	format, err := estimate.ParseFormat(o.Format)
+	if err != nil {
+		return cfg, format, err
+	}
+	if o.URL == "" {
+		return cfg, format, usageErrorf("--url is required, e.g. --url http://127.0.0.1:8080/CODE")
+	}
+	u, err := url.Parse(o.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return cfg, format, flagError("url", o.URL, "an http(s) URL such as http://127.0.0.1:8080/abc1234")
+	}
+	if !o.AllowRemote && !loadgen.IsLoopback(u.Hostname()) {
+		return cfg, format, usageErrorf("--url %q: host %s is not loopback (127.0.0.0/8, ::1, localhost); add --allow-remote to load a server of yours elsewhere",
+			o.URL, u.Hostname())
+	}
+	cfg = loadgen.Config{URL: o.URL, AllowRemote: o.AllowRemote}
+	if cfg.Requests, err = parseWhole("requests", o.Requests, maxLoadRequests); err != nil {
+		return cfg, format, err
+	}
+	if cfg.Concurrency, err = parseWhole("concurrency", o.Concurrency, maxLoadConcurrency); err != nil {
+		return cfg, format, err
+	}
+	cfg.Method = strings.ToUpper(o.Method)
+	if cfg.Method == "" || strings.Trim(cfg.Method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return cfg, format, flagError("method", o.Method, "an HTTP method such as GET, POST, PUT or HEAD")
+	}
+	if cfg.Timeout, err = time.ParseDuration(o.Timeout); err != nil || cfg.Timeout <= 0 || cfg.Timeout > maxLoadTimeout {
+		return cfg, format, flagError("timeout", o.Timeout, "a duration above 0 and up to 10m, like 500ms or 5s")
+	}
+	if o.Body != "" {
+		cfg.Body = []byte(o.Body)
+		if name, ok := strings.CutPrefix(o.Body, "@"); ok {
+			if cfg.Body, err = os.ReadFile(name); err != nil {
+				return cfg, format, usageErrorf("--body %q: %v", o.Body, errors.Unwrap(err))
+			}
+		}
+	}
+	return cfg, format, nil
+}
+
+// parseWhole reads a positive whole count such as 5000, 100K or 1e6.
+func parseWhole(flag, value string, most int) (int, error) {
+	v, err := estimate.ParseCount(value)
+	if err != nil || v < 1 || v > float64(most) || v != math.Trunc(v) {
+		return 0, flagError(flag, value, fmt.Sprintf("a whole number from 1 to %s, like 5000 or 100K", humanize.Comma(int64(most))))
+	}
+	return int(v), nil
+}
+
+func runLabLoad(ctx context.Context, opts *LabLoadOptions) error {
+	cfg, format, err := opts.config()
+	if err != nil {
+		return err
+	}
+	var bar *progressBar
+	var progress func(int)
+	if opts.Progress {
+		bar = &progressBar{w: opts.IO.ErrOut, total: cfg.Requests, start: time.Now()}
+		progress = bar.draw
+	}
+	res, runErr := loadgen.Run(ctx, cfg, progress)
+	if bar != nil {
+		bar.clear()
+	}
+	if runErr != nil && ctx.Err() == nil {
+		return runErr // the config was checked above, so this is unexpected
+	}
+	rep := newLoadReport(cfg, res)
+	if err := writeLoad(opts.IO.Out, format, rep); err != nil {
+		return err
+	}
+	if runErr != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "sdprep: interrupted after %s of %s requests\n",
+			humanize.Comma(int64(res.Requests)), humanize.Comma(int64(cfg.Requests)))
+		return runErr
+	}
+	return nil
+}
+
+// progressBar redraws one line on a terminal with \r. It is plain text:
+// package cmd does not use the TUI libraries.
+type progressBar struct {
+	w     io.Writer
+	total int
+	start time.Time
+	drawn bool
+}
+
+const progressWidth = 30
+
+func (p *progressBar) draw(done int) {
+	frac := float64(done) / float64(p.total)
+	filled := int(frac * progressWidth)
+	rate := 0.0
+	if el := time.Since(p.start).Seconds(); el > 0 {
+		rate = float64(done) / el
+	}
+	fmt.Fprintf(p.w, "\r%3.0f%% [%s%s] %s/%s  %s req/s ", 100*frac,
+		strings.Repeat("#", filled), strings.Repeat(".", progressWidth-filled),
+		humanize.Comma(int64(done)), humanize.Comma(int64(p.total)), humanize.Comma(int64(rate)))
+	p.drawn = true
+}
+
+// clear erases the progress line so the report starts on a clean line.
+func (p *progressBar) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[2K")
+	}
+}
+
+// loadReport is the printed result; its JSON is the stable shape of
+// `sdprep lab load --format json`, in seconds and milliseconds.
+type loadReport struct {
+	URL             string      `json:"url"`
+	Method          string      `json:"method"`
+	Concurrency     int         `json:"concurrency"`
+	Requested       int         `json:"requested"`
+	Requests        int         `json:"requests"`
+	DurationSeconds float64     `json:"duration_seconds"`
+	ThroughputRPS   float64     `json:"throughput_rps"`
+	Status          map[int]int `json:"status"`
+	Errors          int         `json:"errors"`
+	FirstError      string      `json:"first_error,omitempty"`
+	Latency         latencyMS   `json:"latency"`
+}
+
+// latencyMS is loadgen.Percentiles in milliseconds.
+type latencyMS struct {
+	Count  int     `json:"count"`
+	MinMS  float64 `json:"min_ms"`
+	MeanMS float64 `json:"mean_ms"`
+	P50MS  float64 `json:"p50_ms"`
+	P90MS  float64 `json:"p90_ms"`
+	P99MS  float64 `json:"p99_ms"`
+	MaxMS  float64 `json:"max_ms"`
+}
+
+func newLoadReport(cfg loadgen.Config, r loadgen.Result) loadReport {
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	status := r.Status
+	if status == nil {
+		status = map[int]int{}
+	}
+	return loadReport{
+		URL: cfg.URL, Method: cfg.Method, Concurrency: min(cfg.Concurrency, cfg.Requests), Requested: cfg.Requests,
+		Requests: r.Requests, DurationSeconds: r.Duration.Seconds(), ThroughputRPS: r.Throughput,
+		Status: status, Errors: r.Errors, FirstError: r.FirstError,
+		Latency: latencyMS{Count: r.Latency.Count, MinMS: ms(r.Latency.Min), MeanMS: ms(r.Latency.Mean),
+			P50MS: ms(r.Latency.P50), P90MS: ms(r.Latency.P90), P99MS: ms(r.Latency.P99), MaxMS: ms(r.Latency.Max)},
+	}
+}
+
+func writeLoad(w io.Writer, format estimate.Format, r loadReport) error {
+	if format == estimate.FormatJSON {
+		return writeJSON(w, r)
+	}
+	codes := make([]int, 0, len(r.Status))
+	for code := range r.Status {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	var status []string
+	for _, code := range codes {
+		status = append(status, fmt.Sprintf("%d: %s", code, humanize.Comma(int64(r.Status[code]))))
+	}
+	if len(status) == 0 {
+		status = []string{"none"}
+	}
+	errs := humanize.Comma(int64(r.Errors))
+	if r.FirstError != "" {
+		errs += " (first: " + r.FirstError + ")"
+	}
+	l := r.Latency
+	rows := [][2]string{
+		{"requests", fmt.Sprintf("%s of %s, concurrency %d", humanize.Comma(int64(r.Requests)), humanize.Comma(int64(r.Requested)), r.Concurrency)},
+		{"duration", fmt.Sprintf("%.3f s", r.DurationSeconds)},
+		{"throughput", humanize.Comma(int64(math.Round(r.ThroughputRPS))) + " req/s"},
+		{"status", strings.Join(status, ", ")},
+		{"errors", errs},
+		{"latency", fmt.Sprintf("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (min %.2f, mean %.2f)",
+			l.P50MS, l.P90MS, l.P99MS, l.MaxMS, l.MinMS, l.MeanMS)},
+	}
+	var b strings.Builder
+	if format == estimate.FormatMarkdown {
+		fmt.Fprintf(&b, "# Load test\n\n`%s %s`\n\n| Metric | Value |\n|---|---|\n", r.Method, r.URL)
+		for _, row := range rows {
+			fmt.Fprintf(&b, "| %s | %s |\n", row[0], strings.ReplaceAll(row[1], "|", `\|`))
+		}
+	} else {
+		fmt.Fprintf(&b, "%s %s\n", r.Method, r.URL)
+		for _, row := range rows {
+			fmt.Fprintf(&b, "  %-11s %s\n", row[0], row[1])
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,479 @@
+package tui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sdprep/sdprep/designs/ratelimit"
+)
+
+// newRateLimitTestPage builds the page on its own with stable, colourless
+// output, sized like the body of an 80×24 terminal.
+func newRateLimitTestPage(t *testing.T, cfg ratelimit.Config, seed uint64) *rateLimitPage {
+	t.Helper()
+	c := &Common{Theme: NewTheme(true), Keys: DefaultKeyMap(), Now: testNow,
+		Opts: Options{NoColor: true, RateLimit: cfg, Seed: seed}}
+	p, err := newRateLimitPage(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetSize(78, 21)
+	return p
+}
+
+// keys sends key presses to the page; commands are not run (the only one
+// the page returns is the next tick, which tests send by hand).
+func (p *rateLimitPage) keysForTest(ks ...tea.KeyPressMsg) {
+	for _, k := range ks {
+		p.Update(k)
+	}
+}
+
+// ticks advances the simulated clock by n columns, as the runtime would.
+func (p *rateLimitPage) ticksForTest(n int) {
+	for range n {
+		p.Update(rateLimitTickMsg{gen: p.gen})
+	}
+}
+
+func space() tea.KeyPressMsg { return tea.KeyPressMsg{Code: ' ', Text: " "} }
+
+// runPattern starts pattern key k at t = 0 and ticks until it is done.
+func runPattern(t *testing.T, p *rateLimitPage, k string) time.Duration {
+	t.Helper()
+	p.keysForTest(text(k)...)
+	if p.lab.traffic != trafficRunning {
+		t.Fatalf("pattern %s did not start: %s", k, p.lab.err)
+	}
+	run := p.lab.trafficEnd - p.lab.trafficStart
+	p.ticksForTest(int(run / ratelimit.BucketWidth))
+	if p.lab.traffic != trafficDone {
+		t.Fatalf("pattern %s still %v after %v", k, p.lab.traffic, run)
+	}
+	return run
+}
+
+// requireGolden compares a frame with testdata/lab_ratelimit_<name>.golden;
+// `go test -update` (the flag of the golden package) rewrites the file.
+func requireGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "lab_ratelimit_"+name+".golden")
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("frame differs from %s (go test -update rewrites it)\n--- got:\n%s\n--- want:\n%s", path, got, want)
+	}
+}
+
+func TestRateLimitDefaultConfig(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
+	if got := p.lab.cfg.String(); got != "token-bucket 10/s burst 20" {
+		t.Errorf("zero config gives %q, want token-bucket 10/s burst 20", got)
+	}
+	p = newRateLimitTestPage(t, ratelimit.Config{Algorithm: ratelimit.SlidingLog}, 1)
+	if got := p.lab.cfg.String(); got != "sliding-log 10/s" {
+		t.Errorf("algorithm only gives %q, want sliding-log 10/s", got)
+	}
+	p = newRateLimitTestPage(t, ratelimit.Config{Algorithm: ratelimit.LeakyBucket, Limit: 5, Window: 100 * time.Millisecond}, 1)
+	if got := p.lab.cfg.String(); got != "leaky-bucket 5/100ms" {
+		t.Errorf("explicit config became %q", got)
+	}
+	c := &Common{Theme: NewTheme(true), Keys: DefaultKeyMap(), Opts: Options{RateLimit: ratelimit.Config{Limit: -1, Window: time.Second}}}
+	if _, err := newRateLimitPage(c); err == nil {
+		t.Error("a negative limit was accepted")
+	}
+}
+
+// TestRateLimitSendAndBurst: requests at one instant against a token
+// bucket of 20 refilled at 10/s.
+func TestRateLimitSendAndBurst(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
+	l := p.lab
+	p.keysForTest(space())
+	if len(l.sent) != 1 || l.cur.admitted != 1 || l.state.Tokens != 19 {
+		t.Fatalf("one request: sent %d admitted %d tokens %v", len(l.sent), l.cur.admitted, l.state.Tokens)
+	}
+	p.keysForTest(text("b")...) // 2 × 20 at the same instant: 19 tokens left
+	if len(l.sent) != 41 || l.cur.admitted != 20 || l.cur.rejected != 21 || l.state.Tokens != 0 {
+		t.Fatalf("burst: sent %d admitted %d rejected %d tokens %v", len(l.sent), l.cur.admitted, l.cur.rejected, l.state.Tokens)
+	}
+	if b := l.buckets[0]; b.admitted != 20 || b.rejected != 21 {
+		t.Errorf("first column %+v, want 20 admitted 21 rejected", b)
+	}
+	p.ticksForTest(5) // 500 ms: 5 tokens back
+	if l.now != 500*time.Millisecond || l.state.Tokens != 5 || l.state.ResetAfter != 1500*time.Millisecond {
+		t.Fatalf("after 500 ms: now %v tokens %v full in %v", l.now, l.state.Tokens, l.state.ResetAfter)
+	}
+	p.keysForTest(special(tea.KeyEnter))
+	if l.cur.admitted != 21 || l.buckets[5].admitted != 1 {
+		t.Errorf("enter after 500 ms: admitted %d, column 5 %+v", l.cur.admitted, l.buckets[5])
+	}
+	if l.cur.maxInWindow != 21 {
+		t.Errorf("max in one window %d, want 21", l.cur.maxInWindow)
+	}
+}
+
+// TestRateLimitMatchesSimulate: a pattern sent 100 ms at a time through
+// the page gets exactly the decisions ratelimit.Simulate makes on it.
+func TestRateLimitMatchesSimulate(t *testing.T) {
+	const seed = 7
+	for _, alg := range ratelimit.Algorithms() {
+		for i, pat := range ratelimit.Patterns() {
+			cfg := ratelimit.Config{Algorithm: alg, Limit: 10, Window: time.Second, Burst: 20}
+			p := newRateLimitTestPage(t, cfg, seed)
+			run := runPattern(t, p, string(rune('1'+i)))
+			want := ratelimit.Simulate(cfg, pat, seed, run)
+			if want.Err != nil {
+				t.Fatal(want.Err)
+			}
+			l := p.lab
+			if len(l.sent) != want.Offered || l.cur.admitted != want.Admitted || l.cur.rejected != want.Rejected ||
+				l.cur.maxInWindow != want.MaxInWindow {
+				t.Errorf("%v %v: lab sent %d admitted %d rejected %d max %d; Simulate %d %d %d %d", alg, pat,
+					len(l.sent), l.cur.admitted, l.cur.rejected, l.cur.maxInWindow,
+					want.Offered, want.Admitted, want.Rejected, want.MaxInWindow)
+			}
+			for j, b := range want.Buckets {
+				if got := l.buckets[j]; got.admitted != b.Admitted || got.rejected != b.Rejected {
+					t.Errorf("%v %v: column %d is %+v, Simulate %+v", alg, pat, j, got, b)
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestRateLimitSwitchReplays: switching algorithm replays the same requests,
+// so the fixed window's edge burst and the sliding log's exact limit show on
+// one traffic run; switching back gives the first counts again.
+func TestRateLimitSwitchReplays(t *testing.T) {
+	const seed = 3
+	cfg := ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 10, Window: time.Second}
+	p := newRateLimitTestPage(t, cfg, seed)
+	run := runPattern(t, p, "3")
+	l := p.lab
+	sent, fixed := len(l.sent), *l.cur
+	if fixed.maxInWindow < 2*cfg.Limit-2 {
+		t.Fatalf("fixed window: max %d in a window, want about %d", fixed.maxInWindow, 2*cfg.Limit)
+	}
+	p.keysForTest(text("a")...)
+	if l.cfg.Algorithm != ratelimit.SlidingLog {
+		t.Fatalf("a moved to %v, want sliding-log", l.cfg.Algorithm)
+	}
+	slCfg := cfg
+	slCfg.Algorithm = ratelimit.SlidingLog
+	want := ratelimit.Simulate(slCfg, ratelimit.WindowEdge, seed, run)
+	if len(l.sent) != sent || l.cur.admitted != want.Admitted || l.cur.maxInWindow != cfg.Limit {
+		t.Errorf("sliding log after the switch: sent %d (was %d), admitted %d (Simulate %d), max %d (want %d)",
+			len(l.sent), sent, l.cur.admitted, want.Admitted, l.cur.maxInWindow, cfg.Limit)
+	}
+	if l.cur.admitted == fixed.admitted {
+		t.Errorf("fixed window and sliding log admitted the same %d of the window-edge traffic", fixed.admitted)
+	}
+	if l.prev == nil || l.prevAlg != ratelimit.FixedWindow || l.prev.admitted != fixed.admitted {
+		t.Fatalf("the fixed window's counts were not kept for comparison")
+	}
+	frame := p.View()
+	if !strings.Contains(frame, "fixed-window on the same traffic") || !strings.Contains(frame, "Sliding window log:") {
+		t.Errorf("frame after the switch lacks the comparison or the explanation:\n%s", frame)
+	}
+	// New requests are decided by both.
+	p.keysForTest(space())
+	if l.prev.admitted+l.prev.rejected != len(l.sent) {
+		t.Errorf("the previous algorithm saw %d of %d requests", l.prev.admitted+l.prev.rejected, len(l.sent))
+	}
+	p.keysForTest(special(tea.KeyTab), tea.KeyPressMsg{Code: 'a', ShiftedCode: 'A', Text: "A", Mod: tea.ModShift},
+		tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	if l.cfg.Algorithm != ratelimit.FixedWindow {
+		t.Fatalf("tab, A, shift+tab ended on %v, want fixed-window", l.cfg.Algorithm)
+	}
+	if l.cur.maxInWindow != fixed.maxInWindow || l.cur.admitted < fixed.admitted {
+		t.Errorf("back on the fixed window: admitted %d max %d, first run %d max %d",
+			l.cur.admitted, l.cur.maxInWindow, fixed.admitted, fixed.maxInWindow)
+	}
+}
+
+func TestRateLimitAlgorithmsWrap(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
+	var seen []ratelimit.Algorithm
+	for range ratelimit.Algorithms() {
+		seen = append(seen, p.lab.cfg.Algorithm)
+		p.keysForTest(text("a")...)
+	}
+	if p.lab.cfg.Algorithm != ratelimit.TokenBucket || len(seen) != 5 || seen[4] != ratelimit.SlidingWindow {
+		t.Errorf("a cycled through %v and ended on %v", seen, p.lab.cfg.Algorithm)
+	}
+	p.keysForTest(text("A")...)
+	if p.lab.cfg.Algorithm != ratelimit.SlidingWindow {
+		t.Errorf("A from token-bucket went to %v", p.lab.cfg.Algorithm)
+	}
+}
+
+func TestRateLimitSeededTraffic(t *testing.T) {
+	run := func(seed uint64) ([]time.Duration, int) {
+		p := newRateLimitTestPage(t, ratelimit.Config{}, seed)
+		p.keysForTest(text("1")...)
+		p.ticksForTest(50)
+		return p.lab.sent, p.lab.cur.admitted
+	}
+	s1, a1 := run(11)
+	s2, a2 := run(11)
+	s3, _ := run(12)
+	if !slices.Equal(s1, s2) || a1 != a2 {
+		t.Errorf("same seed, different runs: %d sent %d admitted, then %d and %d", len(s1), a1, len(s2), a2)
+	}
+	if slices.Equal(s1, s3) {
+		t.Error("seeds 11 and 12 sent the same requests")
+	}
+	// Steady traffic is 1.5× the rate: about 75 requests in 5 s.
+	if len(s1) < 40 || len(s1) > 120 {
+		t.Errorf("steady traffic sent %d requests in 5 s, want about 75", len(s1))
+	}
+}
+
+// TestRateLimitPatternMidWindow: a pattern started inside a window starts
+// at that window's start, so its edge bursts meet the fixed windows.
+func TestRateLimitPatternMidWindow(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 10, Window: time.Second}, 1)
+	p.ticksForTest(13) // 1.3 s
+	p.keysForTest(text("3")...)
+	l := p.lab
+	if l.trafficStart != time.Second || l.pending[0] < 1300*time.Millisecond {
+		t.Fatalf("pattern starts at %v, first request at %v", l.trafficStart, l.pending[0])
+	}
+	p.ticksForTest(20)
+	if l.cur.maxInWindow < 18 {
+		t.Errorf("fixed window max %d in a window under edge bursts, want about 20", l.cur.maxInWindow)
+	}
+}
+
+func TestRateLimitStopResetPause(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
+	l := p.lab
+	p.keysForTest(text("2")...)
+	p.ticksForTest(30)
+	p.keysForTest(text("s")...)
+	sent := len(l.sent)
+	if l.traffic != trafficStopped || sent == 0 {
+		t.Fatalf("after s: traffic %v, %d sent", l.traffic, sent)
+	}
+	p.ticksForTest(30)
+	if len(l.sent) != sent || l.now != 6*time.Second {
+		t.Errorf("stopped traffic kept sending (%d → %d) or the clock stalled (%v)", sent, len(l.sent), l.now)
+	}
+
+	// Pause: the tick in flight is dropped and the clock stands still.
+	_, cmd := p.Update(text("p")[0])
+	if cmd != nil || !p.paused {
+		t.Fatal("p did not pause")
+	}
+	old := p.gen
+	p.Update(rateLimitTickMsg{gen: old})
+	if l.now != 6*time.Second {
+		t.Errorf("the clock moved while paused: %v", l.now)
+	}
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "paused") || !strings.Contains(v, "p resume") {
+		t.Error("paused state not shown")
+	}
+	_, cmd = p.Update(text("p")[0])
+	if cmd == nil || p.paused || p.gen == old {
+		t.Fatal("p did not resume with a new chain of ticks")
+	}
+	p.Update(rateLimitTickMsg{gen: old}) // from the chain before the pause
+	if l.now != 6*time.Second {
+		t.Errorf("a stale tick moved the clock to %v", l.now)
+	}
+	p.ticksForTest(1)
+	if l.now != 6100*time.Millisecond {
+		t.Errorf("the new chain does not move the clock: %v", l.now)
+	}
+
+	p.keysForTest(text("a")...)
+	p.keysForTest(text("r")...)
+	if len(l.sent) != 0 || l.now != 0 || l.traffic != trafficNone || l.prev != nil || l.cur.admitted != 0 {
+		t.Errorf("reset left sent %d now %v traffic %v", len(l.sent), l.now, l.traffic)
+	}
+	if l.cfg.Algorithm != ratelimit.LeakyBucket {
+		t.Errorf("reset changed the algorithm to %v", l.cfg.Algorithm)
+	}
+}
+
+// TestRateLimitHighRate: a limit too high for a 20 s pattern gets a
+// shorter run rather than an error.
+func TestRateLimitHighRate(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{Limit: 100_000, Window: time.Second}, 1)
+	p.keysForTest(text("3")...)
+	if p.lab.err != "" || p.lab.traffic != trafficRunning {
+		t.Fatalf("window-edge at 100k/s: %s", p.lab.err)
+	}
+	if run := p.lab.trafficEnd - p.lab.trafficStart; run >= rlMinRun || run < 2*time.Second {
+		t.Errorf("run of %v, want shorter than %v", run, rlMinRun)
+	}
+	p = newRateLimitTestPage(t, ratelimit.Config{Limit: 1_000_000, Window: time.Second}, 1)
+	p.keysForTest(text("3")...)
+	if p.lab.err == "" || p.lab.traffic != trafficNone || !strings.Contains(p.View(), "window-edge:") {
+		t.Errorf("window-edge at 1M/s: no error shown (%q)", p.lab.err)
+	}
+}
+
+func TestRateLimitHistoryCap(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{Limit: 200_000, Window: time.Second, Burst: 200_000}, 1)
+	p.keysForTest(text("bb")...)
+	if len(p.lab.sent) != rlMaxHistory || !strings.Contains(p.lab.err, "history full") {
+		t.Errorf("after 800k requests: %d kept, status %q", len(p.lab.sent), p.lab.err)
+	}
+}
+
+func TestRateLimitChartScrolls(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
+	p.keysForTest(text("b")...)
+	// The legend shows each glyph once; the bars add more.
+	if strings.Count(p.View(), glyphRejected) < 2 {
+		t.Fatal("a burst of 40 shows no rejected bar")
+	}
+	p.ticksForTest(200) // 20 s: the burst has scrolled off a 78-column chart
+	if v := p.View(); strings.Count(v, glyphRejected) != 1 || strings.Count(v, glyphAdmitted) != 1+20 || !strings.Contains(v, "t 20s") {
+		t.Errorf("after 20 s the burst is still on the chart:\n%s", v)
+	}
+	p.ticksForTest(2 * rlKeepBuckets)
+	if len(p.lab.buckets) != rlKeepBuckets || p.lab.first != bucketIndex(p.lab.now)-rlKeepBuckets+1 {
+		t.Errorf("kept %d columns from %d at %v", len(p.lab.buckets), p.lab.first, p.lab.now)
+	}
+}
+
+func TestBarCells(t *testing.T) {
+	for _, c := range []struct{ a, r, scale, h, wantA, wantR int }{
+		{0, 0, 8, 8, 0, 0},
+		{1, 0, 8, 8, 1, 0},
+		{1, 39, 40, 8, 1, 7},
+		{20, 20, 40, 8, 4, 4},
+		{40, 1, 41, 8, 7, 1}, // the one rejection still shows
+		{3, 0, 40, 8, 1, 0},
+	} {
+		got := barCells(c.a, c.r, c.scale, c.h)
+		if got != [2]int{c.wantA, c.wantR} {
+			t.Errorf("barCells(%d, %d, %d, %d) = %v, want [%d %d]", c.a, c.r, c.scale, c.h, got, c.wantA, c.wantR)
+		}
+	}
+}
+
+// TestRateLimitFits: every algorithm fits 80×24, 120×40 and 60×16, with
+// the explanation whole at 80×24 and up.
+func TestRateLimitFits(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 16}} {
+		for _, alg := range ratelimit.Algorithms() {
+			a := newTestApp(t, Options{Start: PageLabRateLimit, RateLimit: ratelimit.Config{Algorithm: alg}}, size[0], size[1])
+			p := a.pages[PageLabRateLimit].(*rateLimitPage)
+			press(t, a, text("3")...)
+			for range 25 {
+				a.Update(rateLimitTickMsg{gen: p.gen})
+			}
+			press(t, a, text("ba")...) // the comparison line takes a row
+			frame := a.View().Content
+			lines := strings.Split(frame, "\n")
+			if len(lines) > size[1] {
+				t.Errorf("%v at %v: %d lines", alg, size, len(lines))
+			}
+			for i, l := range lines {
+				if w := displayWidth(l); w > size[0] {
+					t.Errorf("%v at %v: line %d is %d wide", alg, size, i, w)
+				}
+			}
+			if size[0] >= 80 && len(p.layout.explain) != len(strings.Split(wrap(ratelimit.Explain(p.lab.cfg.Algorithm), size[0]-2), "\n")) {
+				t.Errorf("%v at %v: explanation cut to %d lines", p.lab.cfg.Algorithm, size, len(p.layout.explain))
+			}
+			if size[1] >= 24 && p.layout.chartRows < rlMinChart {
+				t.Errorf("%v at %v: chart of %d rows", alg, size, p.layout.chartRows)
+			}
+		}
+	}
+}
+
+// TestRateLimitThroughApp opens the lab from the command line's start page
+// and from the home menu, and routes ticks and keys to it.
+func TestRateLimitThroughApp(t *testing.T) {
+	a, err := NewApp(Options{Start: PageLabRateLimit, NoColor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Init() == nil {
+		t.Fatal("the lab starts no clock")
+	}
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	v := a.View().Content
+	if !strings.Contains(v, "Rate limiter lab") || !strings.Contains(v, "token-bucket 10/s burst 20") || !strings.Contains(v, "100 ms per column") {
+		t.Fatalf("first frame:\n%s", v)
+	}
+	p := a.pages[PageLabRateLimit].(*rateLimitPage)
+	a.Update(rateLimitTickMsg{gen: p.gen})
+	a.Update(space())
+	if p.lab.now != ratelimit.BucketWidth || len(p.lab.sent) != 1 {
+		t.Errorf("through the app: now %v, %d sent", p.lab.now, len(p.lab.sent))
+	}
+	if !isQuit(press(t, a, text("q")...)) {
+		t.Error("q does not quit the lab")
+	}
+	press(t, a, special(tea.KeyEscape))
+	if a.active != PageHome {
+		t.Fatalf("esc left us on %q", a.active)
+	}
+
+	h := newTestApp(t, Options{}, 80, 24)
+	for i, e := range menu {
+		if e.Page != PageLabRateLimit {
+			continue
+		}
+		for range i {
+			h.Update(special(tea.KeyDown))
+		}
+		_, cmd := h.Update(special(tea.KeyEnter))
+		if cmd == nil {
+			t.Fatal("enter on the lab's entry does nothing")
+		}
+		h.Update(cmd()) // OpenPageMsg; the clock's first tick is not run
+		if h.active != PageLabRateLimit {
+			t.Fatalf("the menu opened %q", h.active)
+		}
+		return
+	}
+	t.Fatal("the home menu has no rate limiter lab")
+}
+
+// TestRateLimitGolden: frames at 80×24 under a spike on the token bucket,
+// and on the fixed window under window-edge traffic, compared with the
+// leaky bucket it was switched from.
+func TestRateLimitGolden(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageLabRateLimit, Seed: 1}, 80, 24)
+	p := a.pages[PageLabRateLimit].(*rateLimitPage)
+	tick := func(n int) {
+		for range n {
+			a.Update(rateLimitTickMsg{gen: p.gen})
+		}
+	}
+	tick(5)
+	press(t, a, text("b")...)
+	tick(10)
+	press(t, a, text("2")...)
+	tick(47)
+	requireGolden(t, "spike_token_bucket", a.View().Content)
+
+	press(t, a, text("r3")...)
+	tick(64)
+	press(t, a, text("aa")...)
+	requireGolden(t, "edge_fixed_window", a.View().Content)
+}

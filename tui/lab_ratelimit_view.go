@@ -1,0 +1,349 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sdprep/sdprep/designs/ratelimit"
+)
+
+// Chart height bounds, in rows. Below rlMinChart rows the explanation is
+// cut instead; above rlMaxChart the bars would only get coarser to read.
+const (
+	rlMinChart = 4
+	rlMaxChart = 20
+	// rlWide is the body width from which the state gauge is longer.
+	rlWide = 100
+)
+
+// Glyphs of the chart and the state gauge. Admitted and rejected differ in
+// shape as well as colour, so the chart reads without colour (NO_COLOR).
+const (
+	glyphAdmitted = "█"
+	glyphRejected = "▒"
+	glyphEmpty    = "░"
+)
+
+// rlLayout is how the page's rows are shared out, worked out when the
+// size or the algorithm changes, not per frame.
+type rlLayout struct {
+	explain   []string // the explanation, wrapped, possibly cut
+	chartRows int
+	hints     bool // the key hints under the status line
+	gapChart  bool // a blank row above the chart
+	gapMid    bool // a blank row between the legend and the counters
+	gapBottom bool // a blank row before the explanation
+}
+
+// rlFixedRows are the rows always shown: status, axis, legend, counters
+// and state.
+const rlFixedRows = 5
+
+// relayout shares the height between the chart and the explanation:
+// when room is short the blank separators go first, then the hint line,
+// then the end of the explanation.
+func (p *rateLimitPage) relayout() {
+	if p.width <= 0 || p.height <= 0 {
+		p.layout = rlLayout{}
+		return
+	}
+	lay := rlLayout{hints: true, gapChart: true, gapBottom: true}
+	lay.explain = strings.Split(wrap(ratelimit.Explain(p.lab.cfg.Algorithm), p.width), "\n")
+	fixed := rlFixedRows
+	if p.lab.prev != nil {
+		fixed++ // the comparison line
+	}
+	rows := func() int {
+		return p.height - fixed - len(lay.explain) - b2i(lay.hints) - b2i(lay.gapChart) - b2i(lay.gapMid) - b2i(lay.gapBottom)
+	}
+	for _, drop := range []*bool{&lay.gapChart, &lay.gapBottom, &lay.hints} {
+		if rows() < rlMinChart {
+			*drop = false
+		}
+	}
+	if rows() < rlMinChart {
+		keep := max(p.height-fixed-rlMinChart, 0)
+		lay.explain = strings.Split(wrapLines(ratelimit.Explain(p.lab.cfg.Algorithm), p.width, max(keep, 1)), "\n")[:keep]
+	}
+	if rows() > rlMaxChart {
+		lay.gapMid = true
+	}
+	lay.chartRows = min(max(rows(), 1), rlMaxChart)
+	p.layout = lay
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (p *rateLimitPage) View() string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	lay := p.layout
+	rows := []string{p.statusLine()}
+	if lay.hints {
+		rows = append(rows, p.hints())
+	}
+	if lay.gapChart {
+		rows = append(rows, "")
+	}
+	rows = append(rows, p.chart()...)
+	rows = append(rows, p.legend())
+	if lay.gapMid {
+		rows = append(rows, "")
+	}
+	rows = append(rows, p.counters())
+	if p.lab.prev != nil {
+		rows = append(rows, p.comparison())
+	}
+	rows = append(rows, p.stateLine())
+	if lay.gapBottom {
+		rows = append(rows, "")
+	}
+	for _, l := range lay.explain {
+		rows = append(rows, p.c.Theme.Text.Render(l))
+	}
+	for i, r := range rows {
+		rows[i] = truncate(r, p.width)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// fmtDur shows a duration to the millisecond in Go's short form (1.25s,
+// 650ms, 1m2.5s).
+func fmtDur(d time.Duration) string { return d.Round(time.Millisecond).String() }
+
+// statusLine is the limit, the simulated clock and the traffic.
+func (p *rateLimitPage) statusLine() string {
+	t, l := p.c.Theme, p.lab
+	left := t.Strong.Render(l.cfg.String()) + t.Subtle.Render(" · t "+fmtDur(l.now)) + " · "
+	switch {
+	case l.err != "":
+		return left + t.Error.Render(l.err)
+	case p.paused:
+		return left + t.Warning.Render("paused")
+	case l.traffic == trafficRunning:
+		return left + fmt.Sprintf("%v traffic %s of %s", l.pattern, fmtDur(max(l.now-l.trafficStart, 0)), fmtDur(l.trafficEnd-l.trafficStart))
+	case l.traffic == trafficDone:
+		return left + fmt.Sprintf("%v traffic finished", l.pattern)
+	case l.traffic == trafficStopped:
+		return left + fmt.Sprintf("%v traffic stopped", l.pattern)
+	}
+	return left + t.Subtle.Render("no traffic yet")
+}
+
+// hints names the traffic patterns and the keys the help bar has no room
+// for.
+func (p *rateLimitPage) hints() string {
+	t := p.c.Theme
+	pause := "pause"
+	if p.paused {
+		pause = "resume"
+	}
+	items := []string{"1 steady", "2 spike", "3 window-edge", "s stop", "p " + pause, "r reset"}
+	for i, it := range items {
+		k, desc, _ := strings.Cut(it, " ")
+		items[i] = t.Help.ShortKey.Render(k) + " " + t.Subtle.Render(desc)
+	}
+	return strings.Join(items, t.Subtle.Render(" · "))
+}
+
+// tickStep is the spacing of the axis marks: the window, when a window
+// spans at least one column, else a second.
+func (p *rateLimitPage) tickStep() time.Duration {
+	if w := p.lab.cfg.Window; w >= ratelimit.BucketWidth {
+		return w
+	}
+	return time.Second
+}
+
+// chart draws the last columns of admitted (bottom) and rejected (on top)
+// requests per 100 ms, newest on the right, with the axis under them.
+func (p *rateLimitPage) chart() []string {
+	t, l := p.c.Theme, p.lab
+	h := p.layout.chartRows
+	now := bucketIndex(l.now)
+	// The scale is at least one request per row, so a lone request is one
+	// cell tall rather than the whole chart.
+	scale := h
+	label := strconv.Itoa(scale)
+	cols := max(p.width-len(label)-1, 1)
+	for range 2 { // the gutter depends on the scale, the scale on the columns
+		scale = h
+		for i := max(now-cols+1, l.first); i <= now; i++ {
+			b := l.buckets[i-l.first]
+			scale = max(scale, b.admitted+b.rejected)
+		}
+		label = strconv.Itoa(scale)
+		cols = max(p.width-len(label)-1, 1)
+	}
+	start := max(now-cols+1, 0)
+	heights := make([][2]int, cols) // admitted and rejected cells per column
+	for c := range cols {
+		i := start + c
+		if i < l.first || i > now {
+			continue
+		}
+		b := l.buckets[i-l.first]
+		heights[c] = barCells(b.admitted, b.rejected, scale, h)
+	}
+	gutter := len(label)
+	rows := make([]string, 0, h+1)
+	for r := h - 1; r >= 0; r-- {
+		var prefix string
+		switch r {
+		case h - 1:
+			prefix = label + "┤"
+		case 0:
+			prefix = strings.Repeat(" ", gutter-1) + "0┤"
+		default:
+			prefix = strings.Repeat(" ", gutter) + "│"
+		}
+		rows = append(rows, t.Subtle.Render(prefix)+p.chartRow(heights, r))
+	}
+	var axis strings.Builder
+	step := p.tickStep()
+	for c := range cols {
+		from := time.Duration(start+c) * ratelimit.BucketWidth
+		if next := (from + step - 1) / step * step; next < from+ratelimit.BucketWidth {
+			axis.WriteString("┴")
+		} else {
+			axis.WriteString("─")
+		}
+	}
+	rows = append(rows, t.Subtle.Render(strings.Repeat(" ", gutter)+"└"+axis.String()))
+	return rows
+}
+
+// barCells converts a column's counts to cells at scale requests per h
+// rows, rounding up so any request shows, and keeping a cell for each
+// kind present.
+func barCells(admitted, rejected, scale, h int) [2]int {
+	cells := func(v int) int { return min((v*h+scale-1)/scale, h) }
+	a := cells(admitted)
+	total := cells(admitted + rejected)
+	r := total - a
+	if rejected > 0 && r == 0 {
+		if total < h {
+			r = 1
+		} else if a > 1 {
+			a, r = a-1, 1
+		}
+	}
+	return [2]int{a, r}
+}
+
+// chartRow renders row r (0 at the bottom) of the bars, styling runs of
+// the same glyph together.
+func (p *rateLimitPage) chartRow(heights [][2]int, r int) string {
+	t := p.c.Theme
+	var out strings.Builder
+	kind, run := -1, 0
+	flush := func() {
+		if run == 0 {
+			return
+		}
+		switch kind {
+		case 0:
+			out.WriteString(strings.Repeat(" ", run))
+		case 1:
+			out.WriteString(t.Bar.Render(strings.Repeat(glyphAdmitted, run)))
+		case 2:
+			out.WriteString(t.BarAlt.Render(strings.Repeat(glyphRejected, run)))
+		}
+		run = 0
+	}
+	for _, hc := range heights {
+		k := 0
+		switch {
+		case r < hc[0]:
+			k = 1
+		case r < hc[0]+hc[1]:
+			k = 2
+		}
+		if k != kind {
+			flush()
+			kind = k
+		}
+		run++
+	}
+	flush()
+	return strings.TrimRight(out.String(), " ")
+}
+
+func (p *rateLimitPage) legend() string {
+	t := p.c.Theme
+	marks := "┴ every " + fmtDur(p.tickStep())
+	switch p.lab.cfg.Algorithm {
+	case ratelimit.FixedWindow, ratelimit.SlidingWindow:
+		if p.lab.cfg.Window >= ratelimit.BucketWidth {
+			marks = "┴ window start, every " + fmtDur(p.lab.cfg.Window)
+		}
+	}
+	return t.Bar.Render(glyphAdmitted) + " admitted  " + t.BarAlt.Render(glyphRejected) + " rejected  " +
+		t.Subtle.Render("100 ms per column · "+marks)
+}
+
+// counters totals the current algorithm's decisions.
+func (p *rateLimitPage) counters() string {
+	t, l := p.c.Theme, p.lab
+	n := func(v int) string { return t.Strong.Render(strconv.Itoa(v)) }
+	return "sent " + n(len(l.sent)) + " · admitted " + n(l.cur.admitted) + " · rejected " + n(l.cur.rejected) +
+		" · max in any " + fmtDur(l.cfg.Window) + ": " + n(l.cur.maxInWindow)
+}
+
+// comparison is the previous algorithm's totals on the same requests.
+func (p *rateLimitPage) comparison() string {
+	t, l := p.c.Theme, p.lab
+	return t.Subtle.Render(fmt.Sprintf("%v on the same traffic: admitted %d · rejected %d · max %d",
+		l.prevAlg, l.prev.admitted, l.prev.rejected, l.prev.maxInWindow))
+}
+
+// stateLine shows the limiter's state for the key: a gauge of how full
+// the bucket or window is, and its numbers.
+func (p *rateLimitPage) stateLine() string {
+	t, s := p.c.Theme, p.lab.state
+	var name, text string
+	var fill float64
+	switch s.Algorithm {
+	case ratelimit.TokenBucket:
+		name, fill = "tokens", s.Tokens
+		text = fmt.Sprintf("%.1f of %d · full in %s", s.Tokens, s.Capacity, fmtDur(s.ResetAfter))
+	case ratelimit.LeakyBucket:
+		name, fill = "level", s.Level
+		text = fmt.Sprintf("%.1f of %d · empty in %s", s.Level, s.Capacity, fmtDur(s.ResetAfter))
+	case ratelimit.FixedWindow:
+		name, fill = "window", float64(s.Count)
+		text = fmt.Sprintf("%d of %d · %s in · resets in %s", s.Count, s.Capacity, fmtDur(s.WindowElapsed), fmtDur(s.ResetAfter))
+	case ratelimit.SlidingLog:
+		name, fill = "log", float64(s.Count)
+		text = fmt.Sprintf("%d of %d timestamps · empty in %s", s.Count, s.Capacity, fmtDur(s.ResetAfter))
+	case ratelimit.SlidingWindow:
+		name, fill = "estimate", s.Estimate
+		text = fmt.Sprintf("%.1f of %d = previous %d × %.2f + current %d", s.Estimate, s.Capacity, s.Previous, s.Weight, s.Count)
+	}
+	gw := 20
+	if p.width >= rlWide {
+		gw = 30
+	}
+	return t.Label.Render(padRight(name, 9)) + p.gauge(fill, float64(s.Capacity), gw) + " " + text
+}
+
+// gauge is a bar of width cells filled in proportion v/capacity.
+func (p *rateLimitPage) gauge(v, capacity float64, width int) string {
+	t := p.c.Theme
+	n := 0
+	if capacity > 0 {
+		n = min(max(int(v/capacity*float64(width)+0.5), 0), width)
+	}
+	if v > 0 && n == 0 {
+		n = 1
+	}
+	return t.Bar.Render(strings.Repeat(glyphAdmitted, n)) + t.Subtle.Render(strings.Repeat(glyphEmpty, width-n))
+}
