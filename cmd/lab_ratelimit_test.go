@@ -317,7 +317,7 @@ func TestLabRateLimitTwoServersOneRedis(t *testing.T) {
 			var wg sync.WaitGroup
 			for i, addr := range []string{a, b} {
 				wg.Go(func() {
-					r, err := loadgen.Run(context.Background(), loadgen.Config{URL: "http://" + addr + "/", Requests: 3000, Concurrency: 16}, nil)
+					r, err := loadgen.Run(context.Background(), loadgen.Config{URL: "http://" + addr + "/", Requests: 1500, Concurrency: 16}, nil)
 					if err != nil {
 						t.Error(err)
 					}
@@ -328,8 +328,8 @@ func TestLabRateLimitTwoServersOneRedis(t *testing.T) {
 			elapsed := time.Since(start)
 			ok, rejected := results[0].Status[200]+results[1].Status[200], results[0].Status[429]+results[1].Status[429]
 			t.Logf("%s: server A %v, server B %v, %v", tt.algo, results[0].Status, results[1].Status, elapsed)
-			if ok+rejected != 6000 || results[0].Errors+results[1].Errors != 0 {
-				t.Fatalf("%d admitted + %d rejected of 6000, errors %d/%d", ok, rejected, results[0].Errors, results[1].Errors)
+			if ok+rejected != 3000 || results[0].Errors+results[1].Errors != 0 {
+				t.Fatalf("%d admitted + %d rejected of 3000, errors %d/%d", ok, rejected, results[0].Errors, results[1].Errors)
 			}
 			bound := tt.limit
 			if !tt.exact {

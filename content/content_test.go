@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // library loads the embedded content or fails the test.
@@ -262,5 +263,26 @@ func TestEditDistance(t *testing.T) {
 		if got := editDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestLookupPrefersIDsOverAliases(t *testing.T) {
+	// "apple" is listed first (category architecture) and claims the alias
+	// "banana", which is another topic's id.
+	lib, err := Load(fstest.MapFS{
+		"topics/apple.md":  doc("id: apple\ntitle: Apple\ncategory: architecture\naliases: [banana, fruit]\nsummary: S.", "## A\n\nx"),
+		"topics/banana.md": doc("id: banana\ntitle: Banana\ncategory: data\naliases: [fruit]\nsummary: S.", "## A\n\nx"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp, _ := lib.Topic("banana"); tp.ID != "banana" {
+		t.Errorf("Topic(banana) = %s", tp.ID)
+	}
+	if tp, _ := lib.Topic("fruit"); tp.ID != "apple" {
+		t.Errorf("Topic(fruit) = %s, want the first in listing order", tp.ID)
+	}
+	if errs := Validate(lib); len(errs) == 0 {
+		t.Error("Validate accepted an alias equal to another id")
 	}
 }

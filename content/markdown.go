@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Section is a level-2 heading of a document and the Markdown under it.
 type Section struct {
@@ -57,10 +60,10 @@ type mdLine struct {
 	level int
 }
 
-// scanLines splits body into lines and marks headings, skipping fenced
-// code blocks (``` or ~~~), where a leading '#' is not a heading.
-func scanLines(body string, firstLine int) []mdLine {
-	lines := make([]mdLine, 0, strings.Count(body, "\n")+1)
+// scanLines appends the lines of body to lines and marks headings,
+// skipping fenced code blocks (``` or ~~~), where a leading '#' is not a
+// heading.
+func scanLines(lines []mdLine, body string, firstLine int) []mdLine {
 	var fence string
 	for start, num := 0, firstLine; start < len(body); num++ {
 		end := strings.IndexByte(body[start:], '\n')
@@ -92,6 +95,9 @@ func scanLines(body string, firstLine int) []mdLine {
 // fenceMarker returns the run of backticks or tildes (three or more) that
 // opens a line indented by at most three spaces, or "".
 func fenceMarker(text string) string {
+	if text == "" || (text[0] != '`' && text[0] != '~' && text[0] != ' ') {
+		return "" // the common case, decided without trimming
+	}
 	t := strings.TrimLeft(text, " ")
 	if len(text)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
 		return ""
@@ -127,11 +133,21 @@ func headingText(text string, level int) string {
 	return t
 }
 
+// linePool recycles the line slices of parseOutline: Load parses many
+// files, and the lines are scratch space.
+var linePool = sync.Pool{New: func() any { return new([]mdLine) }}
+
 // parseOutline cuts body (whose first line is line firstLine of the file)
 // into sections at its level-2 headings, and each section into
 // subsections at its level-3 headings.
 func parseOutline(body string, firstLine int) outline {
-	lines := scanLines(body, firstLine)
+	buf := linePool.Get().(*[]mdLine)
+	lines := scanLines((*buf)[:0], body, firstLine)
+	defer func() {
+		clear(lines) // drop the references to body before pooling
+		*buf = lines[:0]
+		linePool.Put(buf)
+	}()
 	var o outline
 	o.text, _ = trimBlock(body, lines, 0, len(lines))
 	cur := -1 // index in lines of the current level-2 heading

@@ -58,12 +58,26 @@ func (w *plainWriter) byte(c byte) {
 	w.buf = append(w.buf, c)
 }
 
+// bytes appends s, which has no white space but single spaces.
 func (w *plainWriter) bytes(s string) {
-	if w.pending {
-		w.buf = append(w.buf, ' ')
-		w.pending = false
+	if s[0] == ' ' {
+		w.space()
+		s = s[1:]
 	}
-	w.buf = append(w.buf, s...)
+	trailing := s != "" && s[len(s)-1] == ' '
+	if trailing {
+		s = s[:len(s)-1]
+	}
+	if s != "" {
+		if w.pending {
+			w.buf = append(w.buf, ' ')
+			w.pending = false
+		}
+		w.buf = append(w.buf, s...)
+	}
+	if trailing {
+		w.space()
+	}
 }
 
 func (w *plainWriter) String() string { return string(w.buf) }
@@ -123,7 +137,7 @@ func (w *plainWriter) inline(line string) {
 			continue
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(line[i:])
-			if isDiagramRune(r) {
+			if isDiagramRune(r) || unicode.IsSpace(r) {
 				w.space()
 			} else {
 				w.bytes(line[i : i+size])
@@ -137,9 +151,10 @@ func (w *plainWriter) inline(line string) {
 }
 
 // special marks the bytes inline must look at one by one: markup, rule
-// characters, white space and the lead bytes of multi-byte runes.
+// characters, white space other than a single space, and the bytes of
+// multi-byte runes.
 var special = func() (t [256]bool) {
-	for _, c := range []byte("`*|[]-=+_~. \t\n\r\v\f") {
+	for _, c := range []byte("`*|[]-=+_~.\t\n\r\v\f") {
 		t[c] = true
 	}
 	for c := utf8.RuneSelf; c < 256; c++ {
@@ -148,10 +163,11 @@ var special = func() (t [256]bool) {
 	return t
 }()
 
-// plainRun is the length of the prefix of s that has no special byte.
+// plainRun is the length of the prefix of s that has no special byte and
+// no two spaces in a row.
 func plainRun(s string) int {
 	for i := 0; i < len(s); i++ {
-		if special[s[i]] {
+		if c := s[i]; special[c] || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
 			return i
 		}
 	}

@@ -51,7 +51,9 @@ func (l *Library) Search(query string) []Hit {
 	}
 	phrase := strings.Join(terms, " ")
 	var hits []Hit
-	for _, d := range l.index().docs {
+	docs := l.index().docs
+	for i := range docs {
+		d := &docs[i]
 		score, ok := d.score(terms)
 		if !ok {
 			continue

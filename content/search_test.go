@@ -205,6 +205,13 @@ func FuzzSearch(f *testing.F) {
 	f.Add("## A\n\n```\n+--+ ──►\n```\n[x](y) **É** İ", "é i")
 	f.Add("", "")
 	f.Fuzz(func(t *testing.T, body, query string) {
+		plain, _ := plainText(body)
+		if strings.Contains(plain, "  ") || strings.TrimSpace(plain) != plain || strings.ContainsAny(plain, "\n\t\r") {
+			t.Fatalf("plain text %q is not one trimmed line with single spaces", plain)
+		}
+		if lower := lowerSameLen(plain); len(lower) != len(plain) {
+			t.Fatalf("lowerSameLen changed the length of %q", plain)
+		}
 		lib, err := Load(fstest.MapFS{"topics/t.md": doc("id: t\ntitle: T\ncategory: data\nsummary: S.", body)})
 		if err != nil {
 			return // a body line of "---" can end the front matter early; not this test's concern

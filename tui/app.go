@@ -67,6 +67,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newNumbersPage(c), nil
 	case PageLabRateLimit:
 		return newRateLimitPage(c)
+	case PageLabShortener:
+		return newShortenerPage(c)
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }

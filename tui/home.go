@@ -18,7 +18,8 @@ type menuEntry struct {
 var menu = []menuEntry{
 	{PageEstimate, "Estimate", "Back-of-the-envelope numbers with the working shown"},
 	{PageNumbers, "Numbers", "Latency, powers of two, throughput and nines tables"},
-	{PageLabRateLimit, "Rate limiter lab", "Token bucket, windows and logs under live traffic"},
+	{PageLabRateLimit, "Rate limiter", "Token bucket, windows and logs under live traffic"},
+	{PageLabShortener, "Shortener", "URL shortener: codes, cache-aside, click counting"},
 }
 
 type homePage struct {

@@ -29,7 +29,7 @@ func newRateLimitTestPage(t *testing.T, cfg ratelimit.Config, seed uint64) *rate
 	return p
 }
 
-// keys sends key presses to the page; commands are not run (the only one
+// keysForTest sends key presses to the page; commands are not run (the only one
 // the page returns is the next tick, which tests send by hand).
 func (p *rateLimitPage) keysForTest(ks ...tea.KeyPressMsg) {
 	for _, k := range ks {
@@ -37,7 +37,7 @@ func (p *rateLimitPage) keysForTest(ks ...tea.KeyPressMsg) {
 	}
 }
 
-// ticks advances the simulated clock by n columns, as the runtime would.
+// ticksForTest advances the simulated clock by n columns, as the runtime would.
 func (p *rateLimitPage) ticksForTest(n int) {
 	for range n {
 		p.Update(rateLimitTickMsg{gen: p.gen})
@@ -476,4 +476,43 @@ func TestRateLimitGolden(t *testing.T) {
 	tick(64)
 	press(t, a, text("aa")...)
 	requireGolden(t, "edge_fixed_window", a.View().Content)
+}
+
+// TestRateLimitAxisMarks: the axis marks window starts when a window spans
+// a readable number of columns, and seconds otherwise.
+func TestRateLimitAxisMarks(t *testing.T) {
+	for _, c := range []struct {
+		window time.Duration
+		legend string
+		marks  int // on the 76-column axis at t = 0
+	}{
+		{time.Second, "┴ window start, every 1s", 8},
+		{100 * time.Millisecond, "┴ every 1s", 8},
+		{500 * time.Millisecond, "┴ window start, every 500ms", 16},
+		{time.Minute, "┴ every 1s", 8},
+	} {
+		p := newRateLimitTestPage(t, ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 5, Window: c.window}, 1)
+		frame := p.View()
+		if !strings.Contains(frame, c.legend) {
+			t.Errorf("window %v: legend lacks %q:\n%s", c.window, c.legend, frame)
+		}
+		for _, line := range strings.Split(frame, "\n") {
+			if strings.Contains(line, "└") {
+				if got := strings.Count(line, "┴"); got != c.marks {
+					t.Errorf("window %v: %d marks on %q, want %d", c.window, got, line, c.marks)
+				}
+			}
+		}
+	}
+}
+
+func TestFmtDur(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0: "0s", 1250 * time.Millisecond: "1.25s", 650 * time.Millisecond: "650ms", time.Minute: "1m",
+		90 * time.Second: "1m30s", time.Hour: "1h", time.Hour + time.Minute: "1h1m", 1234567 * time.Nanosecond: "1ms",
+	} {
+		if got := fmtDur(d); got != want {
+			t.Errorf("fmtDur(%v) = %q, want %q", d, got, want)
+		}
+	}
 }

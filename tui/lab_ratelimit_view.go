@@ -116,8 +116,18 @@ func (p *rateLimitPage) View() string {
 }
 
 // fmtDur shows a duration to the millisecond in Go's short form (1.25s,
-// 650ms, 1m2.5s).
-func fmtDur(d time.Duration) string { return d.Round(time.Millisecond).String() }
+// 650ms, 1m2.5s), without zero minutes or seconds after a larger unit
+// (1m, not 1m0s).
+func fmtDur(d time.Duration) string {
+	s := d.Round(time.Millisecond).String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
 
 // statusLine is the limit, the simulated clock and the traffic.
 func (p *rateLimitPage) statusLine() string {
@@ -154,13 +164,13 @@ func (p *rateLimitPage) hints() string {
 	return strings.Join(items, t.Subtle.Render(" · "))
 }
 
-// tickStep is the spacing of the axis marks: the window, when a window
-// spans at least one column, else a second.
-func (p *rateLimitPage) tickStep() time.Duration {
-	if w := p.lab.cfg.Window; w >= ratelimit.BucketWidth {
-		return w
+// tickStep is the spacing of the axis marks: the window, when it spans
+// from 5 to 100 columns, else a second. window reports which.
+func (p *rateLimitPage) tickStep() (step time.Duration, window bool) {
+	if w := p.lab.cfg.Window; w >= 5*ratelimit.BucketWidth && w <= 100*ratelimit.BucketWidth {
+		return w, true
 	}
-	return time.Second
+	return time.Second, false
 }
 
 // chart draws the last columns of admitted (bottom) and rejected (on top)
@@ -208,7 +218,7 @@ func (p *rateLimitPage) chart() []string {
 		rows = append(rows, t.Subtle.Render(prefix)+p.chartRow(heights, r))
 	}
 	var axis strings.Builder
-	step := p.tickStep()
+	step, _ := p.tickStep()
 	for c := range cols {
 		from := time.Duration(start+c) * ratelimit.BucketWidth
 		if next := (from + step - 1) / step * step; next < from+ratelimit.BucketWidth {
@@ -279,11 +289,12 @@ func (p *rateLimitPage) chartRow(heights [][2]int, r int) string {
 
 func (p *rateLimitPage) legend() string {
 	t := p.c.Theme
-	marks := "┴ every " + fmtDur(p.tickStep())
+	step, window := p.tickStep()
+	marks := "┴ every " + fmtDur(step)
 	switch p.lab.cfg.Algorithm {
 	case ratelimit.FixedWindow, ratelimit.SlidingWindow:
-		if p.lab.cfg.Window >= ratelimit.BucketWidth {
-			marks = "┴ window start, every " + fmtDur(p.lab.cfg.Window)
+		if window {
+			marks = "┴ window start, every " + fmtDur(step)
 		}
 	}
 	return t.Bar.Render(glyphAdmitted) + " admitted  " + t.BarAlt.Render(glyphRejected) + " rejected  " +
