@@ -78,12 +78,9 @@ func (p *shortenerPage) View() string {
 func (p *shortenerPage) narrowLines() []string {
 	w, h := p.width, p.height
 	lines := p.formLines(w)
-	statRows := 2
-	if h < 18 {
-		statRows = 1
-	}
+	statRows := p.narrowStatRows()
 	rest := max(h-len(lines)-statRows, 4)
-	linkRows := min(max(len(p.links), 1), shMaxLinkRows, max((rest-2)/2, 1))
+	linkRows := p.linkRows()
 	lines = append(lines, p.linkLines(w, linkRows)...)
 	events := p.eventLines(w, rest-linkRows-2)
 	for len(events) < rest-linkRows-1 {
@@ -104,8 +101,7 @@ func (p *shortenerPage) wideLines() []string {
 	lw := (w - 3) / 2
 	rw := w - 3 - lw
 
-	linkRows := min(max(len(p.links), 1), max(colH/2-1, 1))
-	left := p.linkLines(lw, linkRows)
+	left := p.linkLines(lw, p.linkRows())
 	left = append(left, "", p.c.Theme.Title.Render("How it works"))
 	for i, para := range []string{shStrategyStory[p.strategy] + " 7 characters give " +
 		humanize.Comma(int64(shortener.CodeSpace)) + " codes.", shCacheStory, shClickStory} {
@@ -210,12 +206,31 @@ func (p *shortenerPage) linkLines(w, rows int) []string {
 	return out
 }
 
+// shFormRows is the height of the form: two fields, the strategy line
+// and the status line.
+const shFormRows = 4
+
+func (p *shortenerPage) narrowStatRows() int {
+	if p.height < 18 {
+		return 1
+	}
+	return 2
+}
+
+// linkRows is how many links the layout shows at the current size.
+func (p *shortenerPage) linkRows() int {
+	n := max(len(p.links), 1)
+	if p.wide() {
+		colH := max(p.height-shFormRows-1-len(p.statsLines(p.width, 2))-1, 4)
+		return min(n, max(colH/2-1, 1))
+	}
+	rest := max(p.height-shFormRows-p.narrowStatRows(), 4)
+	return min(n, shMaxLinkRows, max((rest-2)/2, 1))
+}
+
 // scrollLinks keeps the selected link in view.
 func (p *shortenerPage) scrollLinks() {
-	rows := shMaxLinkRows
-	if p.wide() {
-		rows = max(p.height/3, 1)
-	}
+	rows := p.linkRows()
 	if p.sel < p.offset {
 		p.offset = p.sel
 	}
