@@ -229,8 +229,7 @@ func lookup(lib *content.Library, id string, problem bool) (document, error) {
 		if t, ok := lib.Topic(id); ok {
 			return document{}, usageErrorf("unknown problem %q; %s is a topic: sdprep learn %s", id, t.ID, t.ID)
 		}
-		return document{}, usageErrorf("unknown problem %q; %s(sdprep learn problem lists all)",
-			id, didYouMean(lib.SuggestProblems(id)))
+		return document{}, usageErrorf("unknown problem %q; %s", id, didYouMean(lib.SuggestProblems(id), "sdprep learn problem"))
 	}
 	if t, ok := lib.Topic(id); ok {
 		return document{t.Markdown(), t}, nil
@@ -238,15 +237,16 @@ func lookup(lib *content.Library, id string, problem bool) (document, error) {
 	if p, ok := lib.Problem(id); ok {
 		return document{}, usageErrorf("unknown topic %q; %s is a problem: sdprep learn problem %s", id, p.ID, p.ID)
 	}
-	return document{}, usageErrorf("unknown topic %q; %s(sdprep learn lists all)", id, didYouMean(lib.Suggest(id)))
+	return document{}, usageErrorf("unknown topic %q; %s", id, didYouMean(lib.Suggest(id), "sdprep learn"))
 }
 
-// didYouMean is "did you mean a, b? " or "" when there is nothing close.
-func didYouMean(ids []string) string {
+// didYouMean ends the unknown-id message: the close ids if any, and the
+// command that lists them all.
+func didYouMean(ids []string, list string) string {
 	if len(ids) == 0 {
-		return ""
+		return list + " lists all"
 	}
-	return "did you mean " + strings.Join(ids, ", ") + "? "
+	return "did you mean " + strings.Join(ids, ", ") + "? (" + list + " lists all)"
 }
 
 // openLearnTUI checks the id, then opens the learn page on it.

@@ -73,6 +73,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 	root.AddCommand(
 		NewCmdEstimate(f, nil),
 		NewCmdNumbers(f, nil),
+		NewCmdLearn(f, nil),
 		NewCmdLab(f),
 		NewCmdVersion(f),
 	)

@@ -65,6 +65,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newEstimatePage(c)
 	case PageNumbers:
 		return newNumbersPage(c), nil
+	case PageLearn:
+		return newLearnPage(c)
 	case PageLabRateLimit:
 		return newRateLimitPage(c)
 	case PageLabShortener:

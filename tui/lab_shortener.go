@@ -124,7 +124,7 @@ type (
 		code  string
 		n     int             // resolves made
 		trace shortener.Trace // the single resolve (n == 1)
-		burst shBurstTally      // the tally (n > 1)
+		burst shBurstTally    // the tally (n > 1)
 		err   error
 		stats shortener.Stats
 	}
@@ -433,16 +433,18 @@ func (p *shortenerPage) maybePoll() tea.Cmd {
 // shNewerStats reports whether a is a later snapshot than b: every counter
 // only grows, so a later snapshot has a larger (or equal) sum.
 func shNewerStats(a, b shortener.Stats) bool {
-	sum := func(s shortener.Stats) int64 {
-		return s.CacheHits + s.CacheMisses + s.StoreReads + s.ClicksQueued + s.ClicksDropped +
-			s.ClicksFlushed + s.Flushes + s.FlushErrors + s.Shortens + s.Attempts
-	}
-	return sum(a) >= sum(b)
+	return statsProgress(a) >= statsProgress(b)
+}
+
+// statsProgress sums the counters that only grow.
+func statsProgress(s shortener.Stats) int64 {
+	return s.CacheHits + s.CacheMisses + s.StoreReads + s.ClicksQueued + s.ClicksDropped +
+		s.ClicksFlushed + s.Flushes + s.FlushErrors + s.Shortens + s.Attempts
 }
 
 // setStats takes a snapshot unless an older one arrived late, logs the
-// click batches written since the last one, and reports whether anything
-// changed.
+// click batches written since the last one, and reports whether a counter
+// moved (the queue depth going up and down alone is not progress).
 func (p *shortenerPage) setStats(s shortener.Stats) bool {
 	if !shNewerStats(s, p.stats) {
 		return false
@@ -457,7 +459,7 @@ func (p *shortenerPage) setStats(s shortener.Stats) bool {
 	if n := s.FlushErrors - old.FlushErrors; n > 0 {
 		p.log(shEvErr, fmt.Sprintf("%s of clicks failed to write: those clicks are lost", shPlural(n, "batch")))
 	}
-	return s != old
+	return statsProgress(s) > statsProgress(old)
 }
 
 // onShortened logs the outcome of a shorten and adds the link.
@@ -528,6 +530,7 @@ func shCodeStory(res shortener.ShortenResult) string {
 // onResolved logs what the resolves did and counts the visits.
 func (p *shortenerPage) onResolved(m shResolvedMsg) {
 	p.setStats(m.stats)
+	p.idlePolls = 0 // new clicks: watch them until they are written
 	if i := p.linkIndex(m.code); i >= 0 {
 		p.links[i].Visits += int64(m.burst.Queued)
 	}

@@ -9,6 +9,7 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
 )
 
 // MaxMarkdownWidth is the widest rendered Markdown wraps to, however wide
@@ -64,13 +65,23 @@ func renderMarkdown(md string, width int, s markdownStyle) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r.mu.Lock()
-	out, err := r.tr.Render(md)
-	r.mu.Unlock()
-	if err != nil {
-		return "", err
+	var parts []string
+	for _, b := range splitFences(md) {
+		if b.code {
+			parts = append(parts, r.code(b.text))
+			continue
+		}
+		r.mu.Lock()
+		out, err := r.tr.Render(reflow(quotesToEmphasis(b.text), r.textWidth, r.codePad))
+		r.mu.Unlock()
+		if err != nil {
+			return "", err
+		}
+		if out = trimLines(out); out != "" {
+			parts = append(parts, out)
+		}
 	}
-	return trimLines(out), nil
+	return strings.Join(parts, "\n\n") + "\n", nil
 }
 
 // trimLines drops the spaces glamour pads every line with up to the wrap
@@ -87,7 +98,7 @@ func trimLines(s string) string {
 	for len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
-	return strings.Join(lines, "\n") + "\n"
+	return strings.Join(lines, "\n")
 }
 
 // trimRightSpace removes trailing blanks from a line: plain spaces and
@@ -138,34 +149,68 @@ func sgrLen(s string) int {
 // sgrBackground returns whether a background colour is set after the SGR
 // parameters params, given whether one was set before.
 func sgrBackground(params string, bg bool) bool {
-	ps := strings.Split(params, ";")
-	for i := 0; i < len(ps); i++ {
-		switch p := ps[i]; {
+	skip := 0 // parameters that carry the colour of a 38 or 48
+	for {
+		p, rest, more := strings.Cut(params, ";")
+		switch {
+		case skip > 0:
+			skip--
 		case p == "" || p == "0" || p == "49":
 			bg = false
 		case p == "38" || p == "48":
-			if p == "48" {
-				bg = true
-			}
-			// 38;5;n and 38;2;r;g;b carry their colour in the next parameters.
-			if i+1 < len(ps) && ps[i+1] == "5" {
-				i += 2
-			} else if i+1 < len(ps) && ps[i+1] == "2" {
-				i += 4
+			bg = bg || p == "48"
+			switch mode, _, _ := strings.Cut(rest, ";"); mode {
+			case "5": // 38;5;n
+				skip = 2
+			case "2": // 38;2;r;g;b
+				skip = 4
 			}
 		case len(p) == 2 && p[0] == '4' && p[1] >= '0' && p[1] <= '7',
 			len(p) == 3 && p[:2] == "10" && p[2] >= '0' && p[2] <= '7':
 			bg = true
 		}
+		if !more {
+			return bg
+		}
+		params = rest
 	}
-	return bg
 }
 
-// glamourRenderer is one glamour renderer; it keeps state while rendering,
-// so calls are serialised.
+// glamourRenderer is one glamour renderer with the style it was built
+// with; it keeps state while rendering, so calls are serialised.
 type glamourRenderer struct {
-	mu sync.Mutex
-	tr *glamour.TermRenderer
+	mu    sync.Mutex
+	tr    *glamour.TermRenderer
+	style ansi.StyleConfig
+	// textWidth is the width of a paragraph's text inside the document's
+	// margins; codePad is the padding glamour adds around a code span.
+	textWidth, codePad int
+}
+
+// code renders the body of a fenced code block verbatim: indented like
+// glamour indents code blocks, in the code-block colour, never wrapped.
+func (r *glamourRenderer) code(body string) string {
+	pad := strings.Repeat(" ", int(deref(r.style.Document.Margin)+deref(r.style.CodeBlock.Margin)))
+	st := lipgloss.NewStyle()
+	if c := r.style.CodeBlock.Color; c != nil {
+		st = st.Foreground(lipgloss.Color(*c))
+	}
+	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
+	for i, l := range lines {
+		l = strings.TrimRight(strings.ReplaceAll(l, "\t", "    "), " ")
+		if l != "" {
+			l = pad + st.Render(l)
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func deref(p *uint) uint {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 type rendererKey struct {
@@ -192,9 +237,11 @@ func cachedRenderer(width int, s markdownStyle) (*glamourRenderer, error) {
 	if r, ok := renderers.m[k]; ok {
 		return r, nil
 	}
+	style := styleConfig(s)
 	tr, err := glamour.NewTermRenderer(
-		glamour.WithStyles(styleConfig(s)),
+		glamour.WithStyles(style),
 		glamour.WithWordWrap(width),
+		glamour.WithPreservedNewLines(), // reflow has placed the line breaks
 	)
 	if err != nil {
 		return nil, err
@@ -206,7 +253,12 @@ func cachedRenderer(width int, s markdownStyle) (*glamourRenderer, error) {
 		delete(renderers.m, renderers.order[0])
 		renderers.order = renderers.order[1:]
 	}
-	r := &glamourRenderer{tr: tr}
+	doc, code := style.Document, style.Code.StylePrimitive
+	r := &glamourRenderer{
+		tr: tr, style: style,
+		textWidth: width - int(deref(doc.Indent)+2*deref(doc.Margin)),
+		codePad:   lipgloss.Width(code.Prefix + code.Suffix + code.BlockPrefix + code.BlockSuffix),
+	}
 	renderers.m[k] = r
 	renderers.order = append(renderers.order, k)
 	return r, nil
@@ -214,7 +266,8 @@ func cachedRenderer(width int, s markdownStyle) (*glamourRenderer, error) {
 
 // styleConfig returns the glamour style for s. Code blocks are never
 // syntax-highlighted: sdprep's are ASCII diagrams, which chroma would
-// guess a language for (slowly, and wrongly).
+// guess a language for (slowly, and wrongly); renderMarkdown prints them
+// itself in any case.
 func styleConfig(s markdownStyle) ansi.StyleConfig {
 	var c ansi.StyleConfig
 	switch s {
@@ -227,6 +280,11 @@ func styleConfig(s markdownStyle) ansi.StyleConfig {
 		stripColors(reflect.ValueOf(&c).Elem())
 	default:
 		c = styles.DarkStyleConfig
+		// Body text in the terminal's own foreground rather than colour
+		// 252: it matches the user's theme, and a colour on the document
+		// makes glamour style every word and every padding space one by
+		// one, which more than doubles the rendering time.
+		c.Document.Color = nil
 	}
 	c.CodeBlock.Chroma = nil
 	c.CodeBlock.Theme = ""

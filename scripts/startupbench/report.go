@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sort"
@@ -50,7 +51,8 @@ func (r report) print(w io.Writer) {
 	if ratio > r.target {
 		verdict = "NOT met"
 	}
-	fmt.Fprintf(w, "\nsdprep / floor  %.2f  (target ≤ %.2f: %s)\n", ratio, r.target, verdict)
+	lo, hi := bootstrapRatio(ms(r.times["sdprep"]), ms(r.times["floor"]), 2000)
+	fmt.Fprintf(w, "\nsdprep / floor  %.2f  (95%% interval %.2f–%.2f; target ≤ %.2f: %s)\n", ratio, lo, hi, r.target, verdict)
 	fmt.Fprintf(w, "floor / hello   %.2f\n", floor/hello)
 
 	r.printInits(w, sdprep-floor)
@@ -145,4 +147,23 @@ func quantile(v []float64, q float64) float64 {
 		return s[lo]
 	}
 	return s[lo] + (pos-float64(lo))*(s[lo+1]-s[lo])
+}
+
+// bootstrapRatio returns a 95% percentile-bootstrap interval for
+// median(a)/median(b), from resamples drawn with a fixed seed so that the same
+// samples always give the same interval.
+func bootstrapRatio(a, b []float64, resamples int) (lo, hi float64) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ratios := make([]float64, resamples)
+	ra, rb := make([]float64, len(a)), make([]float64, len(b))
+	for i := range ratios {
+		for j := range ra {
+			ra[j] = a[rng.IntN(len(a))]
+		}
+		for j := range rb {
+			rb[j] = b[rng.IntN(len(b))]
+		}
+		ratios[i] = median(ra) / median(rb)
+	}
+	return quantile(ratios, 0.025), quantile(ratios, 0.975)
 }

@@ -1,0 +1,659 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/sdprep/sdprep/content"
+)
+
+// Layout of the learn page.
+const (
+	// learnTwoPaneWidth is the body width from which the list and the
+	// reader sit side by side; below it they are separate screens.
+	learnTwoPaneWidth = 118
+	// learnListWidth is the width of the list pane in the two-pane layout.
+	learnListWidth = 36
+	// learnSearchMin is the query length from which the filter searches
+	// the body text too (Library.Search) instead of ids and titles.
+	learnSearchMin = 3
+	// learnCacheSize bounds the rendered documents kept per page.
+	learnCacheSize = 64
+	// learnSummaryCol is the furthest right the summaries of the list
+	// start; a longer title pushes its own summary further.
+	learnSummaryCol = 34
+)
+
+// learnPage is the learn mode: a filterable list of topics and problems
+// and a reader that renders one with glamour, with the related topics as
+// links and back/forward history.
+//
+// Keys go to the page in both states (Typing is always true): in the list
+// printable keys type into the filter, and in the reader esc returns to
+// the list rather than to the home menu. The reader handles q itself.
+type learnPage struct {
+	c    *Common
+	lib  *content.Library
+	keys learnKeys
+
+	filter textinput.Model
+	items  []learnItem          // every topic in listing order, then every problem
+	titleW map[content.Kind]int // the widest title of each kind, to align summaries
+	rows   []learnRow           // what the list shows for the current filter
+	sel    int                  // index into rows of the selected item; -1 when none
+	top    int                  // first row shown
+	query  string               // the filter text rows were built for
+	hits   int                  // number of matching items
+
+	reading bool      // the reader has the focus
+	cur     *learnRef // the document in the reader; nil before the first
+	vp      viewport.Model
+	related []string // related topic ids of cur
+	link    int      // selected related link; -1 when none
+	back    []learnVisit
+	fwd     []learnVisit
+
+	cache       map[learnRenderKey]string
+	shown       learnRenderKey // the rendering in the viewport
+	want        learnRenderKey // the rendering the reader waits for
+	wantPos     float64        // where to scroll to when it arrives (0–1)
+	needsRender bool           // the size changed; render on the next message
+	renderErr   error
+	wideContent bool // some line is wider than the reader: ←/→ scroll
+
+	sized       chan struct{} // closed by the first SetSize with a width
+	sizedClosed bool
+
+	width, height int
+}
+
+// learnRef names a document: a topic or a problem.
+type learnRef struct {
+	kind content.Kind
+	id   string
+}
+
+// learnVisit is one step of the reader's history.
+type learnVisit struct {
+	ref  learnRef
+	pos  float64 // scroll position, 0–1
+	link int
+}
+
+// learnRenderKey identifies one rendering: a document at a width.
+type learnRenderKey struct {
+	ref   learnRef
+	width int
+}
+
+// learnItem is one entry of the list.
+type learnItem struct {
+	ref     learnRef
+	title   string
+	summary string
+	group   string // the heading it is listed under
+	match   string // lower-case id, title, aliases and tags, for short filters
+}
+
+// learnRow is one row of the list: a group heading or an item.
+type learnRow struct {
+	heading string
+	item    int    // index into items; -1 for a heading
+	snippet string // the search snippet shown under the item, if any
+}
+
+// learnRenderedMsg carries a glamour rendering made in a command.
+type learnRenderedMsg struct {
+	key learnRenderKey
+	out string
+	err error
+}
+
+// learnWakeMsg wakes the page once it knows its size, so that it can
+// start the rendering it was waiting for.
+type learnWakeMsg struct{}
+
+type learnKeys struct {
+	Up, Down, PageUp, PageDown          key.Binding // in the list
+	Open, ToReader, Clear               key.Binding
+	ScrollUp, ScrollDown, Top, Bottom   key.Binding // in the reader
+	PageUpR, PageDownR, Left, Right     key.Binding
+	NextLink, PrevLink, Follow, Close   key.Binding
+	HistoryBack, HistoryFwd, Find, Quit key.Binding
+}
+
+func newLearnKeys(k KeyMap) learnKeys {
+	return learnKeys{
+		Up:          key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/↓", "move")),
+		Down:        key.NewBinding(key.WithKeys("down", "ctrl+n")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		ToReader:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "reader")),
+		Clear:       key.NewBinding(key.WithKeys("esc")),
+		ScrollUp:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
+		ScrollDown:  key.NewBinding(key.WithKeys("down", "j")),
+		Top:         k.Top,
+		Bottom:      k.Bottom,
+		PageUpR:     k.PageUp,
+		PageDownR:   k.PageDown,
+		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "sideways")),
+		Right:       key.NewBinding(key.WithKeys("right", "l")),
+		NextLink:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "links")),
+		PrevLink:    key.NewBinding(key.WithKeys("shift+tab")),
+		Follow:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow")),
+		Close:       key.NewBinding(key.WithKeys("esc")),
+		HistoryBack: key.NewBinding(key.WithKeys("[", "alt+left"), key.WithHelp("[/]", "history")),
+		HistoryFwd:  key.NewBinding(key.WithKeys("]", "alt+right")),
+		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Quit:        k.Quit,
+	}
+}
+
+func newLearnPage(c *Common) (*learnPage, error) {
+	lib, err := content.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the content library: %w", err)
+	}
+	in := newInput(c)
+	// Styles from the theme, so that NO_COLOR also covers the filter.
+	st := in.Styles()
+	state := textinput.StyleState{Text: c.Theme.Text, Placeholder: c.Theme.Subtle, Suggestion: c.Theme.Subtle, Prompt: c.Theme.Label}
+	st.Focused, st.Blurred = state, state
+	st.Cursor.Color = c.Theme.Cursor.GetForeground()
+	in.SetStyles(st)
+	in.Prompt = "Filter: "
+	in.Placeholder = "type a name, or 3+ letters to search the text"
+	in.CharLimit = 64
+	in.Focus()
+	p := &learnPage{
+		c:      c,
+		lib:    lib,
+		keys:   newLearnKeys(c.Keys),
+		filter: in,
+		vp:     viewport.New(),
+		link:   -1,
+		cache:  map[learnRenderKey]string{},
+		sized:  make(chan struct{}),
+	}
+	p.vp.SetHorizontalStep(8)
+	for _, t := range lib.Topics() {
+		match := strings.ToLower(strings.Join(append([]string{t.ID, t.Title}, append(t.Aliases, t.Tags...)...), " "))
+		p.items = append(p.items, learnItem{
+			ref: learnRef{content.KindTopic, t.ID}, title: t.Title, summary: t.Summary,
+			group: t.Category.Title(), match: match,
+		})
+	}
+	for _, pr := range lib.Problems() {
+		match := strings.ToLower(strings.Join(append([]string{pr.ID, pr.Title}, pr.Tags...), " "))
+		p.items = append(p.items, learnItem{
+			ref: learnRef{content.KindProblem, pr.ID}, title: pr.Title, summary: pr.Summary,
+			group: "Problems", match: match,
+		})
+	}
+	p.titleW = map[content.Kind]int{}
+	for _, it := range p.items {
+		p.titleW[it.ref.kind] = max(p.titleW[it.ref.kind], displayWidth(it.title))
+	}
+	p.refilter()
+	if id := c.Opts.Topic; id != "" {
+		ref, ok := p.resolve(id)
+		if !ok {
+			return nil, fmt.Errorf("unknown topic %q", id)
+		}
+		p.cur, p.reading = &ref, true
+		p.setDocument(ref)
+		p.filter.Blur()
+	}
+	return p, nil
+}
+
+// resolve finds a topic by id or alias, else a problem by id.
+func (p *learnPage) resolve(id string) (learnRef, bool) {
+	if t, ok := p.lib.Topic(id); ok {
+		return learnRef{content.KindTopic, t.ID}, true
+	}
+	if pr, ok := p.lib.Problem(id); ok {
+		return learnRef{content.KindProblem, pr.ID}, true
+	}
+	return learnRef{}, false
+}
+
+// Init starts rendering the topic the page opened on, once its size is
+// known: the app sizes a start page only after Init.
+func (p *learnPage) Init() tea.Cmd {
+	if p.cur == nil {
+		return nil
+	}
+	if p.width > 0 {
+		return p.requestRender()
+	}
+	p.needsRender = true
+	sized := p.sized
+	return func() tea.Msg {
+		<-sized
+		return learnWakeMsg{}
+	}
+}
+
+func (p *learnPage) Title() string {
+	if p.reading && p.cur != nil {
+		return "Learn › " + p.docTitle(*p.cur)
+	}
+	return "Learn"
+}
+
+// Typing is always true: see learnPage.
+func (p *learnPage) Typing() bool { return true }
+
+func (p *learnPage) KeyHelp() []key.Binding {
+	k := p.keys
+	if !p.reading {
+		b := []key.Binding{k.Up, k.Open}
+		if p.cur != nil {
+			b = append(b, k.ToReader)
+		}
+		return b
+	}
+	// The app adds esc and ctrl+c; all of it fits in 80 columns.
+	b := []key.Binding{k.ScrollUp, k.NextLink}
+	switch {
+	case p.link >= 0:
+		b = append(b, k.Follow)
+	case p.wideContent:
+		b = append(b, k.Left)
+	}
+	return append(b, k.HistoryBack)
+}
+
+func (p *learnPage) SetSize(w, h int) {
+	p.width, p.height = w, h
+	if w > 0 && !p.sizedClosed {
+		close(p.sized)
+		p.sizedClosed = true
+	}
+	p.filter.SetWidth(max(p.listWidth()-lipgloss.Width(p.filter.Prompt)-1, 1))
+	p.vp.SetWidth(max(p.readerWidth(), 1))
+	p.vp.SetHeight(max(h-2, 1))
+	p.scrollList()
+	if p.cur == nil || p.shown.width == p.renderWidth() {
+		return
+	}
+	// A new width needs a new rendering; keep the old one on screen until
+	// it arrives (SetSize cannot return the command: the next message
+	// starts it).
+	if out, ok := p.cache[p.key()]; ok {
+		p.setContent(p.key(), out, p.position())
+		return
+	}
+	p.needsRender = true
+}
+
+// twoPane reports whether the list and the reader are shown side by side.
+func (p *learnPage) twoPane() bool { return p.width >= learnTwoPaneWidth }
+
+// listWidth is the width of the list.
+func (p *learnPage) listWidth() int {
+	if p.twoPane() {
+		return learnListWidth
+	}
+	return p.width
+}
+
+// readerWidth is the width of the reader.
+func (p *learnPage) readerWidth() int {
+	if p.twoPane() {
+		return p.width - learnListWidth - 3
+	}
+	return p.width
+}
+
+// renderWidth is the width documents are rendered at.
+func (p *learnPage) renderWidth() int { return MarkdownWidth(p.readerWidth()) }
+
+func (p *learnPage) key() learnRenderKey { return learnRenderKey{*p.cur, p.renderWidth()} }
+
+// position is the reader's scroll position as a fraction of its lines.
+func (p *learnPage) position() float64 {
+	n := p.vp.TotalLineCount()
+	if n == 0 {
+		return 0
+	}
+	return float64(p.vp.YOffset()) / float64(n)
+}
+
+func (p *learnPage) Update(msg tea.Msg) (Page, tea.Cmd) {
+	var cmds []tea.Cmd
+	if p.needsRender && p.width > 0 && p.cur != nil {
+		p.needsRender = false
+		cmds = append(cmds, p.requestRender())
+	}
+	switch msg := msg.(type) {
+	case learnRenderedMsg:
+		p.rendered(msg)
+	case tea.KeyPressMsg:
+		if p.reading {
+			cmds = append(cmds, p.readerKey(msg))
+		} else {
+			cmds = append(cmds, p.listKey(msg))
+		}
+	}
+	return p, tea.Batch(cmds...)
+}
+
+// rendered stores a rendering and shows it if the reader waits for it.
+func (p *learnPage) rendered(msg learnRenderedMsg) {
+	if msg.err != nil {
+		if msg.key == p.want {
+			p.renderErr = msg.err
+			p.want = learnRenderKey{}
+		}
+		return
+	}
+	if len(p.cache) >= learnCacheSize {
+		clear(p.cache)
+	}
+	p.cache[msg.key] = msg.out
+	if msg.key == p.want {
+		p.setContent(msg.key, msg.out, p.wantPos)
+		p.want = learnRenderKey{}
+	}
+}
+
+// setContent puts a rendering in the viewport, scrolled to pos (0–1).
+func (p *learnPage) setContent(k learnRenderKey, out string, pos float64) {
+	p.vp.SetContent(out)
+	p.vp.SetXOffset(0)
+	p.vp.SetYOffset(int(math.Round(pos * float64(p.vp.TotalLineCount()))))
+	p.shown = k
+	p.renderErr = nil
+	p.wideContent = false
+	for _, l := range strings.Split(out, "\n") {
+		if displayWidth(l) > p.vp.Width() {
+			p.wideContent = true
+			break
+		}
+	}
+}
+
+// requestRender shows the current document at the current width, from the
+// cache or by returning the command that renders it.
+func (p *learnPage) requestRender() tea.Cmd {
+	return p.show(p.position())
+}
+
+// show displays the current document scrolled to pos, rendering it in a
+// command when it is not cached.
+func (p *learnPage) show(pos float64) tea.Cmd {
+	k := p.key()
+	if out, ok := p.cache[k]; ok {
+		p.want = learnRenderKey{}
+		p.setContent(k, out, pos)
+		return nil
+	}
+	p.want, p.wantPos, p.renderErr = k, pos, nil
+	md, noColor := p.markdown(k.ref), p.c.Opts.NoColor
+	return func() tea.Msg {
+		out, err := RenderMarkdown(md, k.width, noColor)
+		return learnRenderedMsg{key: k, out: out, err: err}
+	}
+}
+
+// setDocument makes ref the reader's document, without rendering it.
+func (p *learnPage) setDocument(ref learnRef) {
+	p.cur = &ref
+	p.link = -1
+	p.related = nil
+	switch ref.kind {
+	case content.KindProblem:
+		if pr, ok := p.lib.Problem(ref.id); ok {
+			p.related = pr.Related
+		}
+	default:
+		if t, ok := p.lib.Topic(ref.id); ok {
+			p.related = t.Related
+		}
+	}
+}
+
+// visit opens ref in the reader, recording the current document in the
+// history.
+func (p *learnPage) visit(ref learnRef) tea.Cmd {
+	if p.cur != nil {
+		if *p.cur == ref {
+			p.reading = true
+			p.filter.Blur()
+			return nil
+		}
+		p.back = append(p.back, learnVisit{*p.cur, p.position(), p.link})
+	}
+	p.fwd = nil
+	return p.open(ref, 0, -1)
+}
+
+// open shows ref in the reader at pos with related link link selected.
+func (p *learnPage) open(ref learnRef, pos float64, link int) tea.Cmd {
+	p.setDocument(ref)
+	p.link = min(link, len(p.related)-1)
+	p.reading = true
+	p.filter.Blur()
+	p.vp.SetContent("")
+	p.shown = learnRenderKey{}
+	if p.width == 0 {
+		p.needsRender = true
+		return nil
+	}
+	return p.show(pos)
+}
+
+// goBack and goForward walk the history.
+func (p *learnPage) goBack() tea.Cmd {
+	if len(p.back) == 0 || p.cur == nil {
+		return nil
+	}
+	v := p.back[len(p.back)-1]
+	p.back = p.back[:len(p.back)-1]
+	p.fwd = append(p.fwd, learnVisit{*p.cur, p.position(), p.link})
+	return p.open(v.ref, v.pos, v.link)
+}
+
+func (p *learnPage) goForward() tea.Cmd {
+	if len(p.fwd) == 0 || p.cur == nil {
+		return nil
+	}
+	v := p.fwd[len(p.fwd)-1]
+	p.fwd = p.fwd[:len(p.fwd)-1]
+	p.back = append(p.back, learnVisit{*p.cur, p.position(), p.link})
+	return p.open(v.ref, v.pos, v.link)
+}
+
+func (p *learnPage) readerKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Close):
+		p.reading = false
+		return p.filter.Focus()
+	case key.Matches(msg, k.Find):
+		p.reading = false
+		p.filter.CursorEnd()
+		return p.filter.Focus()
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.ScrollUp):
+		p.vp.ScrollUp(1)
+	case key.Matches(msg, k.ScrollDown):
+		p.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUpR):
+		p.vp.PageUp()
+	case key.Matches(msg, k.PageDownR):
+		p.vp.PageDown()
+	case key.Matches(msg, k.Top):
+		p.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		p.vp.GotoBottom()
+	case key.Matches(msg, k.Left):
+		p.vp.ScrollLeft(8)
+	case key.Matches(msg, k.Right):
+		p.vp.ScrollRight(8)
+	case key.Matches(msg, k.NextLink):
+		if n := len(p.related); n > 0 {
+			p.link = (p.link + 1) % n
+		}
+	case key.Matches(msg, k.PrevLink):
+		if n := len(p.related); n > 0 {
+			p.link = (p.link - 1 + n) % n
+		}
+	case key.Matches(msg, k.Follow):
+		if p.link >= 0 && p.link < len(p.related) {
+			return p.visit(learnRef{content.KindTopic, p.related[p.link]})
+		}
+	case key.Matches(msg, k.HistoryBack):
+		return p.goBack()
+	case key.Matches(msg, k.HistoryFwd):
+		return p.goForward()
+	}
+	return nil
+}
+
+func (p *learnPage) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Clear):
+		if p.filter.Value() == "" {
+			return func() tea.Msg { return BackMsg{} }
+		}
+		p.filter.SetValue("")
+		p.refilter()
+		return nil
+	case key.Matches(msg, k.Up):
+		p.moveSelection(-1)
+		return nil
+	case key.Matches(msg, k.Down):
+		p.moveSelection(1)
+		return nil
+	case key.Matches(msg, k.PageUp):
+		p.moveSelection(-max(p.listHeight()/2, 1))
+		return nil
+	case key.Matches(msg, k.PageDown):
+		p.moveSelection(max(p.listHeight()/2, 1))
+		return nil
+	case key.Matches(msg, k.Open):
+		if p.sel >= 0 {
+			return p.visit(p.items[p.rows[p.sel].item].ref)
+		}
+		return nil
+	case key.Matches(msg, k.ToReader):
+		if p.cur != nil {
+			p.reading = true
+			p.filter.Blur()
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	p.filter, cmd = p.filter.Update(msg)
+	if p.filter.Value() != p.query {
+		p.refilter()
+	}
+	return cmd
+}
+
+// refilter rebuilds the rows for the filter text: everything grouped when
+// it is empty, ids, titles, aliases and tags that contain it when it is
+// short, and from learnSearchMin characters the full-text search hits
+// (with snippets, best first, so that a word found only in a body finds
+// its topic) followed by the other names that contain it.
+func (p *learnPage) refilter() {
+	q := strings.TrimSpace(p.filter.Value())
+	p.query = p.filter.Value()
+	p.rows, p.hits = nil, 0
+	if len([]rune(q)) >= learnSearchMin {
+		found := map[int]bool{}
+		for _, h := range p.lib.Search(q) {
+			if i := p.itemIndex(learnRef{h.Kind, h.ID}); i >= 0 {
+				p.rows = append(p.rows, learnRow{item: i, snippet: h.Snippet})
+				found[i] = true
+			}
+		}
+		// Search matches whole words from their start; keep the names
+		// that merely contain the text ("harding"), as shorter queries did.
+		lq := strings.ToLower(q)
+		for i, it := range p.items {
+			if !found[i] && strings.Contains(it.match, lq) {
+				p.rows = append(p.rows, learnRow{item: i})
+			}
+		}
+		p.hits = len(p.rows)
+	} else {
+		lq := strings.ToLower(q)
+		group := ""
+		for i, it := range p.items {
+			if !strings.Contains(it.match, lq) {
+				continue
+			}
+			if it.group != group {
+				group = it.group
+				p.rows = append(p.rows, learnRow{heading: group, item: -1})
+			}
+			p.rows = append(p.rows, learnRow{item: i})
+			p.hits++
+		}
+	}
+	p.sel, p.top = -1, 0
+	p.moveSelection(1)
+}
+
+func (p *learnPage) itemIndex(ref learnRef) int {
+	for i, it := range p.items {
+		if it.ref == ref {
+			return i
+		}
+	}
+	return -1
+}
+
+// moveSelection moves the selection by n items, skipping headings, and
+// keeps it on screen.
+func (p *learnPage) moveSelection(n int) {
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		next := p.sel + step
+		for next >= 0 && next < len(p.rows) && p.rows[next].item < 0 {
+			next += step
+		}
+		if next < 0 || next >= len(p.rows) {
+			break
+		}
+		p.sel = next
+	}
+	p.scrollList()
+}
+
+func (p *learnPage) markdown(ref learnRef) string {
+	if ref.kind == content.KindProblem {
+		if pr, ok := p.lib.Problem(ref.id); ok {
+			return pr.Markdown()
+		}
+		return ""
+	}
+	if t, ok := p.lib.Topic(ref.id); ok {
+		return t.Markdown()
+	}
+	return ""
+}
+
+func (p *learnPage) docTitle(ref learnRef) string {
+	if i := p.itemIndex(ref); i >= 0 {
+		return p.items[i].title
+	}
+	return ref.id
+}
