@@ -101,6 +101,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	case tea.PasteMsg, tea.MouseMsg:
+		// Input belongs to the page on screen.
+		np, cmd := a.pages[a.active].Update(msg)
+		a.pages[a.active] = np
+		return a, cmd
 	case OpenPageMsg:
 		return a.open(msg.ID)
 	case BackMsg:
@@ -182,7 +187,7 @@ func (a *App) render() string {
 	} else {
 		bindings = append(bindings, a.common.Keys.Quit)
 	}
-	bar := a.help.ShortHelpView(bindings)
+	bar := truncate(a.help.ShortHelpView(bindings), w)
 	out := strings.Join([]string{t.Header.Render(header), body, bar}, "\n")
 	return t.App.Render(out)
 }

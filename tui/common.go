@@ -54,8 +54,6 @@ type BackMsg struct{}
 // a blinking cursor is a timer that fires twice a second for nothing.
 func newInput(c *Common) textinput.Model {
 	in := textinput.New()
-	s := in.Styles()
-	s.Cursor.Blink = false
-	in.SetStyles(s)
+	in.SetStyles(c.Theme.Input)
 	return in
 }

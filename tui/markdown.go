@@ -278,6 +278,8 @@ func styleConfig(s markdownStyle) ansi.StyleConfig {
 	case styleNoColor:
 		c = styles.DarkStyleConfig
 		stripColors(reflect.ValueOf(&c).Elem())
+		// Without its background a code span's padding is just a gap.
+		c.Code.Prefix, c.Code.Suffix = "", ""
 	default:
 		c = styles.DarkStyleConfig
 		// Body text in the terminal's own foreground rather than colour

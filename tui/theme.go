@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -32,6 +33,7 @@ type Theme struct {
 	Bar       lipgloss.Style // admitted bars in charts
 	BarAlt    lipgloss.Style // rejected bars in charts
 	Help      help.Styles
+	Input     textinput.Styles // text fields; the cursor does not blink
 }
 
 // palette is the set of colours a theme is built from.
@@ -83,7 +85,17 @@ func NewTheme(noColor bool) *Theme {
 		Bar:       s().Foreground(p.ok),
 		BarAlt:    s().Foreground(p.err),
 		Help:      h,
+		Input:     inputStyles(s().Foreground(p.subtle), s().Foreground(p.accentDim)),
 	}
+}
+
+// inputStyles builds text-field styles from a placeholder and prompt style.
+func inputStyles(placeholder, prompt lipgloss.Style) textinput.Styles {
+	var in textinput.Styles
+	in.Focused = textinput.StyleState{Text: lipgloss.NewStyle(), Placeholder: placeholder, Suggestion: placeholder, Prompt: prompt}
+	in.Blurred = in.Focused
+	in.Cursor = textinput.CursorStyle{Blink: false}
+	return in
 }
 
 func plainTheme() *Theme {
@@ -114,5 +126,6 @@ func plainTheme() *Theme {
 		Bar:       s(),
 		BarAlt:    s(),
 		Help:      h,
+		Input:     inputStyles(s().Faint(true), s()),
 	}
 }
