@@ -264,10 +264,8 @@ func openLearnTUI(f *Factory, opts *LearnOptions) error {
 			return err
 		}
 		topic = opts.ID
-		if t, ok := lib.Topic(opts.ID); ok && !opts.Problem {
-			topic = t.ID
-		} else if p, ok := lib.Problem(opts.ID); ok {
-			topic = p.ID
+		if opts.Problem {
+			topic = tui.LearnProblemPrefix + opts.ID
 		}
 	}
 	return runTUI(f, tui.Options{Start: tui.PageLearn, Topic: topic})

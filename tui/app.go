@@ -95,10 +95,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		w, h := a.bodySize()
 		a.help.SetWidth(w)
-		for _, p := range a.pages {
+		// Pages get the size first, then the message itself, so a page
+		// can start work that depends on it (re-rendering a document).
+		var cmds []tea.Cmd
+		for id, p := range a.pages {
 			p.SetSize(w, h)
+			np, cmd := p.Update(msg)
+			a.pages[id] = np
+			cmds = append(cmds, cmd)
 		}
-		return a, nil
+		return a, tea.Batch(cmds...)
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.PasteMsg, tea.MouseMsg:

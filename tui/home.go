@@ -50,7 +50,7 @@ func (p *homePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 		p.cursor = (p.cursor + len(menu) - 1) % len(menu)
 	case key.Matches(km, k.Down), key.Matches(km, k.Tab):
 		p.cursor = (p.cursor + 1) % len(menu)
-	case key.Matches(km, k.Enter), key.Matches(km, k.Right):
+	case key.Matches(km, k.Enter), km.String() == "right":
 		return p, openPage(menu[p.cursor].Page)
 	default:
 		// A mode's first letter jumps straight to it.

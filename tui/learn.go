@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -208,15 +207,26 @@ func newLearnPage(c *Common) (*learnPage, error) {
 		if !ok {
 			return nil, fmt.Errorf("unknown topic %q", id)
 		}
-		p.cur, p.reading = &ref, true
 		p.setDocument(ref)
+		p.reading = true
 		p.filter.Blur()
 	}
 	return p, nil
 }
 
-// resolve finds a topic by id or alias, else a problem by id.
+// LearnProblemPrefix marks a problem id in Options.Topic ("problem/uber"):
+// some problem ids are also topic aliases ("rate-limiter").
+const LearnProblemPrefix = "problem/"
+
+// resolve finds a topic by id or alias, else a problem by id; with
+// LearnProblemPrefix, only a problem.
 func (p *learnPage) resolve(id string) (learnRef, bool) {
+	if pid, ok := strings.CutPrefix(id, LearnProblemPrefix); ok {
+		if pr, ok := p.lib.Problem(pid); ok {
+			return learnRef{content.KindProblem, pr.ID}, true
+		}
+		return learnRef{}, false
+	}
 	if t, ok := p.lib.Topic(id); ok {
 		return learnRef{content.KindTopic, t.ID}, true
 	}
@@ -329,6 +339,9 @@ func (p *learnPage) position() float64 {
 	return float64(p.vp.YOffset()) / float64(n)
 }
 
+// Update handles keys and the renderings made in commands. A rendering
+// that a size change asked for starts on the first message after it,
+// whatever that message is.
 func (p *learnPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	var cmds []tea.Cmd
 	if p.needsRender && p.width > 0 && p.cur != nil {
@@ -346,314 +359,4 @@ func (p *learnPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 		}
 	}
 	return p, tea.Batch(cmds...)
-}
-
-// rendered stores a rendering and shows it if the reader waits for it.
-func (p *learnPage) rendered(msg learnRenderedMsg) {
-	if msg.err != nil {
-		if msg.key == p.want {
-			p.renderErr = msg.err
-			p.want = learnRenderKey{}
-		}
-		return
-	}
-	if len(p.cache) >= learnCacheSize {
-		clear(p.cache)
-	}
-	p.cache[msg.key] = msg.out
-	if msg.key == p.want {
-		p.setContent(msg.key, msg.out, p.wantPos)
-		p.want = learnRenderKey{}
-	}
-}
-
-// setContent puts a rendering in the viewport, scrolled to pos (0–1).
-func (p *learnPage) setContent(k learnRenderKey, out string, pos float64) {
-	p.vp.SetContent(out)
-	p.vp.SetXOffset(0)
-	p.vp.SetYOffset(int(math.Round(pos * float64(p.vp.TotalLineCount()))))
-	p.shown = k
-	p.renderErr = nil
-	p.wideContent = false
-	for _, l := range strings.Split(out, "\n") {
-		if displayWidth(l) > p.vp.Width() {
-			p.wideContent = true
-			break
-		}
-	}
-}
-
-// requestRender shows the current document at the current width, from the
-// cache or by returning the command that renders it.
-func (p *learnPage) requestRender() tea.Cmd {
-	return p.show(p.position())
-}
-
-// show displays the current document scrolled to pos, rendering it in a
-// command when it is not cached.
-func (p *learnPage) show(pos float64) tea.Cmd {
-	k := p.key()
-	if out, ok := p.cache[k]; ok {
-		p.want = learnRenderKey{}
-		p.setContent(k, out, pos)
-		return nil
-	}
-	p.want, p.wantPos, p.renderErr = k, pos, nil
-	md, noColor := p.markdown(k.ref), p.c.Opts.NoColor
-	return func() tea.Msg {
-		out, err := RenderMarkdown(md, k.width, noColor)
-		return learnRenderedMsg{key: k, out: out, err: err}
-	}
-}
-
-// setDocument makes ref the reader's document, without rendering it.
-func (p *learnPage) setDocument(ref learnRef) {
-	p.cur = &ref
-	p.link = -1
-	p.related = nil
-	switch ref.kind {
-	case content.KindProblem:
-		if pr, ok := p.lib.Problem(ref.id); ok {
-			p.related = pr.Related
-		}
-	default:
-		if t, ok := p.lib.Topic(ref.id); ok {
-			p.related = t.Related
-		}
-	}
-}
-
-// visit opens ref in the reader, recording the current document in the
-// history.
-func (p *learnPage) visit(ref learnRef) tea.Cmd {
-	if p.cur != nil {
-		if *p.cur == ref {
-			p.reading = true
-			p.filter.Blur()
-			return nil
-		}
-		p.back = append(p.back, learnVisit{*p.cur, p.position(), p.link})
-	}
-	p.fwd = nil
-	return p.open(ref, 0, -1)
-}
-
-// open shows ref in the reader at pos with related link link selected.
-func (p *learnPage) open(ref learnRef, pos float64, link int) tea.Cmd {
-	p.setDocument(ref)
-	p.link = min(link, len(p.related)-1)
-	p.reading = true
-	p.filter.Blur()
-	p.vp.SetContent("")
-	p.shown = learnRenderKey{}
-	if p.width == 0 {
-		p.needsRender = true
-		return nil
-	}
-	return p.show(pos)
-}
-
-// goBack and goForward walk the history.
-func (p *learnPage) goBack() tea.Cmd {
-	if len(p.back) == 0 || p.cur == nil {
-		return nil
-	}
-	v := p.back[len(p.back)-1]
-	p.back = p.back[:len(p.back)-1]
-	p.fwd = append(p.fwd, learnVisit{*p.cur, p.position(), p.link})
-	return p.open(v.ref, v.pos, v.link)
-}
-
-func (p *learnPage) goForward() tea.Cmd {
-	if len(p.fwd) == 0 || p.cur == nil {
-		return nil
-	}
-	v := p.fwd[len(p.fwd)-1]
-	p.fwd = p.fwd[:len(p.fwd)-1]
-	p.back = append(p.back, learnVisit{*p.cur, p.position(), p.link})
-	return p.open(v.ref, v.pos, v.link)
-}
-
-func (p *learnPage) readerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys
-	switch {
-	case key.Matches(msg, k.Close):
-		p.reading = false
-		return p.filter.Focus()
-	case key.Matches(msg, k.Find):
-		p.reading = false
-		p.filter.CursorEnd()
-		return p.filter.Focus()
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
-	case key.Matches(msg, k.ScrollUp):
-		p.vp.ScrollUp(1)
-	case key.Matches(msg, k.ScrollDown):
-		p.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUpR):
-		p.vp.PageUp()
-	case key.Matches(msg, k.PageDownR):
-		p.vp.PageDown()
-	case key.Matches(msg, k.Top):
-		p.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		p.vp.GotoBottom()
-	case key.Matches(msg, k.Left):
-		p.vp.ScrollLeft(8)
-	case key.Matches(msg, k.Right):
-		p.vp.ScrollRight(8)
-	case key.Matches(msg, k.NextLink):
-		if n := len(p.related); n > 0 {
-			p.link = (p.link + 1) % n
-		}
-	case key.Matches(msg, k.PrevLink):
-		if n := len(p.related); n > 0 {
-			p.link = (p.link - 1 + n) % n
-		}
-	case key.Matches(msg, k.Follow):
-		if p.link >= 0 && p.link < len(p.related) {
-			return p.visit(learnRef{content.KindTopic, p.related[p.link]})
-		}
-	case key.Matches(msg, k.HistoryBack):
-		return p.goBack()
-	case key.Matches(msg, k.HistoryFwd):
-		return p.goForward()
-	}
-	return nil
-}
-
-func (p *learnPage) listKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys
-	switch {
-	case key.Matches(msg, k.Clear):
-		if p.filter.Value() == "" {
-			return func() tea.Msg { return BackMsg{} }
-		}
-		p.filter.SetValue("")
-		p.refilter()
-		return nil
-	case key.Matches(msg, k.Up):
-		p.moveSelection(-1)
-		return nil
-	case key.Matches(msg, k.Down):
-		p.moveSelection(1)
-		return nil
-	case key.Matches(msg, k.PageUp):
-		p.moveSelection(-max(p.listHeight()/2, 1))
-		return nil
-	case key.Matches(msg, k.PageDown):
-		p.moveSelection(max(p.listHeight()/2, 1))
-		return nil
-	case key.Matches(msg, k.Open):
-		if p.sel >= 0 {
-			return p.visit(p.items[p.rows[p.sel].item].ref)
-		}
-		return nil
-	case key.Matches(msg, k.ToReader):
-		if p.cur != nil {
-			p.reading = true
-			p.filter.Blur()
-		}
-		return nil
-	}
-	var cmd tea.Cmd
-	p.filter, cmd = p.filter.Update(msg)
-	if p.filter.Value() != p.query {
-		p.refilter()
-	}
-	return cmd
-}
-
-// refilter rebuilds the rows for the filter text: everything grouped when
-// it is empty, ids, titles, aliases and tags that contain it when it is
-// short, and from learnSearchMin characters the full-text search hits
-// (with snippets, best first, so that a word found only in a body finds
-// its topic) followed by the other names that contain it.
-func (p *learnPage) refilter() {
-	q := strings.TrimSpace(p.filter.Value())
-	p.query = p.filter.Value()
-	p.rows, p.hits = nil, 0
-	if len([]rune(q)) >= learnSearchMin {
-		found := map[int]bool{}
-		for _, h := range p.lib.Search(q) {
-			if i := p.itemIndex(learnRef{h.Kind, h.ID}); i >= 0 {
-				p.rows = append(p.rows, learnRow{item: i, snippet: h.Snippet})
-				found[i] = true
-			}
-		}
-		// Search matches whole words from their start; keep the names
-		// that merely contain the text ("harding"), as shorter queries did.
-		lq := strings.ToLower(q)
-		for i, it := range p.items {
-			if !found[i] && strings.Contains(it.match, lq) {
-				p.rows = append(p.rows, learnRow{item: i})
-			}
-		}
-		p.hits = len(p.rows)
-	} else {
-		lq := strings.ToLower(q)
-		group := ""
-		for i, it := range p.items {
-			if !strings.Contains(it.match, lq) {
-				continue
-			}
-			if it.group != group {
-				group = it.group
-				p.rows = append(p.rows, learnRow{heading: group, item: -1})
-			}
-			p.rows = append(p.rows, learnRow{item: i})
-			p.hits++
-		}
-	}
-	p.sel, p.top = -1, 0
-	p.moveSelection(1)
-}
-
-func (p *learnPage) itemIndex(ref learnRef) int {
-	for i, it := range p.items {
-		if it.ref == ref {
-			return i
-		}
-	}
-	return -1
-}
-
-// moveSelection moves the selection by n items, skipping headings, and
-// keeps it on screen.
-func (p *learnPage) moveSelection(n int) {
-	step := 1
-	if n < 0 {
-		step, n = -1, -n
-	}
-	for ; n > 0; n-- {
-		next := p.sel + step
-		for next >= 0 && next < len(p.rows) && p.rows[next].item < 0 {
-			next += step
-		}
-		if next < 0 || next >= len(p.rows) {
-			break
-		}
-		p.sel = next
-	}
-	p.scrollList()
-}
-
-func (p *learnPage) markdown(ref learnRef) string {
-	if ref.kind == content.KindProblem {
-		if pr, ok := p.lib.Problem(ref.id); ok {
-			return pr.Markdown()
-		}
-		return ""
-	}
-	if t, ok := p.lib.Topic(ref.id); ok {
-		return t.Markdown()
-	}
-	return ""
-}
-
-func (p *learnPage) docTitle(ref learnRef) string {
-	if i := p.itemIndex(ref); i >= 0 {
-		return p.items[i].title
-	}
-	return ref.id
 }

@@ -25,7 +25,8 @@ func newLearnApp(t *testing.T, opts Options, w, h int) (*App, *learnPage) {
 		t.Fatal(err)
 	}
 	init := a.Init()
-	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	_, sized := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	drain(a, sized)
 	drain(a, init)
 	p, ok := a.pages[PageLearn].(*learnPage)
 	if !ok {
@@ -321,23 +322,36 @@ func TestLearnProblemInReader(t *testing.T) {
 func TestLearnResizeRerenders(t *testing.T) {
 	a, p := newLearnApp(t, Options{Topic: "caching"}, 80, 24)
 	narrow := p.vp.GetContent()
-	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	if !p.needsRender {
-		t.Fatal("a new width does not ask for a new rendering")
+	_, cmd := a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if cmd == nil {
+		t.Fatal("a new width does not start a new rendering")
 	}
-	press(t, a, text("j")...) // the next message starts it
+	drain(a, cmd)
 	if p.shown.width != MarkdownWidth(100-2) || p.vp.GetContent() == narrow {
 		t.Fatalf("not re-rendered at the new width: shown %+v", p.shown)
 	}
-	_, cmd := a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	_, cmd = a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if p.needsRender || p.vp.GetContent() != narrow || cmd != nil {
 		t.Error("the cached rendering for 80 columns was not reused")
 	}
 }
 
+func TestLearnOpensAProblemWhoseIDIsATopicAlias(t *testing.T) {
+	_, p := newLearnApp(t, Options{Topic: LearnProblemPrefix + "rate-limiter"}, 80, 24)
+	if p.cur == nil || p.cur.kind != content.KindProblem || p.cur.id != "rate-limiter" {
+		t.Fatalf("opened %+v, want the rate-limiter problem", p.cur)
+	}
+	_, p = newLearnApp(t, Options{Topic: "rate-limiter"}, 80, 24)
+	if p.cur == nil || p.cur.kind != content.KindTopic {
+		t.Fatalf("opened %+v, want the topic with the alias rate-limiter", p.cur)
+	}
+}
+
 func TestLearnUnknownTopic(t *testing.T) {
-	if _, err := NewApp(Options{Start: PageLearn, Topic: "nosuch", NoColor: true}); err == nil {
-		t.Error("unknown Options.Topic accepted")
+	for _, id := range []string{"nosuch", LearnProblemPrefix + "caching"} {
+		if _, err := NewApp(Options{Start: PageLearn, Topic: id, NoColor: true}); err == nil {
+			t.Errorf("unknown Options.Topic %q accepted", id)
+		}
 	}
 }
 

@@ -35,7 +35,8 @@ type Options struct {
 	Preset string
 	Values map[string]string
 
-	// Topic opens the learn page on this topic id.
+	// Topic opens the learn page on this topic id, or on a problem with
+	// LearnProblemPrefix ("problem/twitter").
 	Topic string
 
 	// RateLimit configures the rate-limiter lab; Seed seeds its traffic.
