@@ -177,8 +177,9 @@ func runLabLoad(ctx context.Context, opts *LabLoadOptions) error {
 	return nil
 }
 
-// progressBar redraws one line on a terminal with \r. It is plain text:
-// package cmd does not use the TUI libraries.
+// progressBar redraws one line on a terminal: \r, the text, then ESC[K to
+// erase what a longer previous line left. It is plain text: package cmd
+// does not use the TUI libraries.
 type progressBar struct {
 	w     io.Writer
 	total int
@@ -195,7 +196,7 @@ func (p *progressBar) draw(done int) {
 	if el := time.Since(p.start).Seconds(); el > 0 {
 		rate = float64(done) / el
 	}
-	fmt.Fprintf(p.w, "\r%3.0f%% [%s%s] %s/%s  %s req/s ", 100*frac,
+	fmt.Fprintf(p.w, "\r%3.0f%% [%s%s] %s/%s  %s req/s\x1b[K", 100*frac,
 		strings.Repeat("#", filled), strings.Repeat(".", progressWidth-filled),
 		humanize.Comma(int64(done)), humanize.Comma(int64(p.total)), humanize.Comma(int64(rate)))
 	p.drawn = true

@@ -24,6 +24,7 @@ func Main() int {
 // returns the exit code. Errors are printed as one line on the error stream.
 func Execute(ctx context.Context, f *Factory, args []string) int {
 	root := NewCmdRoot(f)
+	unwrapLong(root)
 	root.SetArgs(args)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(f.Version),
