@@ -81,9 +81,9 @@ by mistake is easy and rude. --body @FILE sends the file's contents.`,
 	fl.StringVar(&opts.URL, "url", "", "target URL (required), e.g. http://127.0.0.1:8080/CODE")
 	fl.StringVar(&opts.Requests, "requests", "100000", "total requests to send, like 5000 or 100K")
 	fl.StringVar(&opts.Concurrency, "concurrency", "64", "requests in flight at once (workers)")
-	fl.StringVar(&opts.Method, "method", "GET", "HTTP method")
+	fl.StringVar(&opts.Method, "method", "GET", "request method, like GET, POST or HEAD")
 	fl.StringVar(&opts.Body, "body", "", "request body, or @FILE to read it from a file (sent as application/json)")
-	fl.StringVar(&opts.Timeout, "timeout", "5s", "per-request timeout, like 500ms or 5s")
+	fl.StringVar(&opts.Timeout, "timeout", "5s", "timeout of each request, like 500ms or 5s")
 	fl.BoolVar(&opts.AllowRemote, "allow-remote", false, "allow a target that is not a loopback address")
 	fl.StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
 	return c

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
@@ -110,7 +109,7 @@ algorithms ignore it.`,
 	fl := c.Flags()
 	fl.StringVar(&opts.Algo, "algo", ratelimit.TokenBucket.String(), "algorithm: "+algorithmNames())
 	fl.StringVar(&opts.Rate, "rate", "10/s", `limit per window, like 10/s, 100/min, 5/100ms or 1000/h`)
-	fl.IntVar(&opts.Burst, "burst", 20, "bucket size of token-bucket and leaky-bucket (0 means the limit)")
+	fl.IntVar(&opts.Burst, "burst", 20, "bucket size of token-bucket and leaky-bucket; 0 means the limit")
 	fl.BoolVar(&opts.Serve, "serve", false, "run the HTTP server")
 	fl.StringVar(&opts.Addr, "addr", defaultRateLimitAddr, "address the server listens on")
 	fl.StringVar(&opts.Store, "store", "memory", "where limiter state lives: memory or redis://host:port/db")
@@ -118,7 +117,7 @@ algorithms ignore it.`,
 	fl.BoolVar(&opts.Simulate, "simulate", false, "run a simulated traffic pattern and print the counts")
 	fl.StringVar(&opts.Pattern, "pattern", "", "simulated traffic: steady, spike or window-edge (default steady)")
 	fl.StringVar(&opts.Duration, "duration", "", "simulated time, up to 1h (default 10s)")
-	fl.Uint64Var(&opts.Seed, "seed", 1, "seed of the simulated traffic")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "seed of the generated traffic (simulation and interactive lab)")
 	fl.StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
 	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algo, each one) works")
 	return c
@@ -262,7 +261,7 @@ func simulateRateLimit(opts *LabRateLimitOptions, in rateLimitInput) error {
 	}
 	for _, r := range results {
 		if r.Err != nil {
-			return usageErrorf("--rate %q --duration %v --pattern %v: %s", opts.Rate, in.duration, in.pattern,
+			return usageErrorf("--rate %q --duration %s --pattern %v: %s", opts.Rate, windowLabel(in.duration), in.pattern,
 				trimPrefix(r.Err, ratelimit.ErrInvalidSimulation.Error()+": "))
 		}
 	}
@@ -390,48 +389,6 @@ func writeSimulation(w io.Writer, format estimate.Format, rep simReport) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// writeAligned writes a table with the first column left-aligned and the
-// others right-aligned, two spaces apart.
-func writeAligned(b *strings.Builder, header []string, rows [][]string) {
-	widths := make([]int, len(header))
-	for _, r := range append([][]string{header}, rows...) {
-		for i, cell := range r {
-			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
-		}
-	}
-	for _, r := range append([][]string{header}, rows...) {
-		for i, cell := range r {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
-			switch {
-			case i == 0:
-				b.WriteString(cell + pad)
-			default:
-				b.WriteString("  " + pad + cell)
-			}
-		}
-		b.WriteString("\n")
-	}
-}
-
-// wrapText breaks s into lines of at most width runes, each after the
-// first starting with indent (the first line too, when indent is set).
-func wrapText(s string, width int, indent string) string {
-	var b strings.Builder
-	line := indent
-	for _, word := range strings.Fields(s) {
-		if line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
-			b.WriteString(line + "\n")
-			line = indent
-		}
-		if line != indent {
-			line += " "
-		}
-		line += word
-	}
-	b.WriteString(line)
-	return b.String()
 }
 
 type explanation struct {

@@ -70,8 +70,8 @@ written before it exits.
 the data directory; --store memory (or --memory) forgets them on exit;
 --store redis://host:port/db shares them between servers.
 
---rate limits each client address with a token bucket (burst = the limit),
-answering 429 with Retry-After; off by default.
+--rate limits each client address with a token bucket (burst = the limit)
+kept in this process, answering 429 with Retry-After; off by default.
 
 --seed seeds the random strategy. Without it every run draws a fresh seed,
 so a restarted server does not replay codes it already handed out.`,
@@ -100,12 +100,12 @@ so a restarted server does not replay codes it already handed out.`,
 	fl.BoolVar(&opts.Serve, "serve", false, "run the HTTP server")
 	fl.StringVar(&opts.Addr, "addr", shortener.DefaultAddr, "address the server listens on")
 	fl.StringVar(&opts.Store, "store", "sqlite", "where links live: sqlite, memory or redis://host:port/db")
-	fl.StringVar(&opts.DB, "db", "", "SQLite file for --store sqlite (default <data dir>/shortener.db)")
+	fl.StringVar(&opts.DB, "db", "", "file of the SQLite store (default <data dir>/shortener.db)")
 	fl.BoolVar(&opts.Memory, "memory", false, "keep links in memory only (same as --store memory)")
 	fl.BoolVar(&opts.Permanent, "permanent", false, "answer redirects with 301 (cached by browsers) instead of 302")
 	fl.StringVar(&opts.Strategy, "strategy", "counter", "how codes are made: counter, hash or random")
 	fl.Uint64Var(&opts.Seed, "seed", 0, "seed of the random strategy (default: a fresh seed each run)")
-	fl.StringVar(&opts.Rate, "rate", "", "per-client rate limit of the server, like 100/s (default off)")
+	fl.StringVar(&opts.Rate, "rate", "", "rate limit of each client address, like 100/s (default off)")
 	fl.StringVar(&opts.BaseURL, "base-url", "", "prefix of short_url in responses (default http://<Host header>)")
 	return c
 }
