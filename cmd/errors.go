@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -60,7 +61,8 @@ func isCobraUsage(err error) bool {
 
 // printError writes the one-line error message sdprep uses everywhere.
 func printError(w io.Writer, err error) {
-	if err == nil || errors.Is(err, errSilent) {
+	// An interrupted command has already said so; Canceled adds nothing.
+	if err == nil || errors.Is(err, errSilent) || errors.Is(err, context.Canceled) {
 		return
 	}
 	msg := strings.TrimSpace(err.Error())

@@ -74,7 +74,9 @@ by mistake is easy and rude. --body @FILE sends the file's contents.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return runLabLoad(c.Context(), opts)
+			ctx, stop := withSignals(c.Context())
+			defer stop()
+			return runLabLoad(ctx, opts)
 		},
 	}
 	fl := c.Flags()

@@ -103,7 +103,9 @@ algorithms ignore it.`,
 				}
 				return runTUI(f, tui.Options{Start: tui.PageLabRateLimit, RateLimit: in.cfg, Seed: opts.Seed})
 			}
-			return runLabRateLimit(c.Context(), opts)
+			ctx, stop := withSignals(c.Context())
+			defer stop()
+			return runLabRateLimit(ctx, opts)
 		},
 	}
 	fl := c.Flags()

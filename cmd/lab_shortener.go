@@ -91,9 +91,13 @@ so a restarted server does not replay codes it already handed out.`,
 				return runF(opts)
 			}
 			if opts.Interactive {
-				return runShortenerTUI(c.Context(), f, opts)
+				ctx, stop := withSignals(c.Context())
+				defer stop()
+				return runShortenerTUI(ctx, f, opts)
 			}
-			return runLabShortener(c.Context(), opts)
+			ctx, stop := withSignals(c.Context())
+			defer stop()
+			return runLabShortener(ctx, opts)
 		},
 	}
 	fl := c.Flags()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/sdprep/sdprep/tui"
@@ -29,7 +28,6 @@ func Execute(ctx context.Context, f *Factory, args []string) int {
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(f.Version),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
-		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 	)
 	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled)) {
 		return exitAborted

@@ -23,7 +23,7 @@ func unwrapParagraphs(s string) string {
 		lines := strings.Split(p, "\n")
 		keep := false
 		for _, l := range lines {
-			if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "-") || strings.HasPrefix(l, "•") {
+			if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") {
 				keep = true
 				break
 			}
