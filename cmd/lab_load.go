@@ -176,6 +176,11 @@ func runLabLoad(ctx context.Context, opts *LabLoadOptions) error {
 			humanize.Comma(int64(res.Requests)), humanize.Comma(int64(cfg.Requests)))
 		return runErr
 	}
+	if res.Requests > 0 && res.Errors == res.Requests {
+		fmt.Fprintf(opts.IO.ErrOut, "sdprep: all %s requests failed; the first: %s\n",
+			humanize.Comma(int64(res.Requests)), res.FirstError)
+		return errSilent
+	}
 	return nil
 }
 

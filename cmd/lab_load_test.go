@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -150,13 +151,13 @@ func TestLabLoadProgressAndErrors(t *testing.T) {
 	f, out, errOut := testFactory(t)
 	opts := &LabLoadOptions{IO: f.IO, URL: "http://127.0.0.1:1/", Requests: "200", Concurrency: "4", Method: "GET",
 		Timeout: "2s", Format: "text", Progress: true}
-	if err := runLabLoad(context.Background(), opts); err != nil {
-		t.Fatal(err)
+	if err := runLabLoad(context.Background(), opts); !errors.Is(err, errSilent) {
+		t.Fatalf("every request failed but the run returned %v", err)
 	}
 	if !strings.Contains(out.String(), "errors      200 (first: ") || !strings.Contains(out.String(), "status      none") {
 		t.Errorf("refused connections not reported:\n%s", out)
 	}
-	if e := errOut.String(); !strings.Contains(e, "\r100% [##############################] 200/200") || !strings.HasSuffix(e, "\r\x1b[2K") {
+	if e := errOut.String(); !strings.Contains(e, "\r100% [##############################] 200/200") || !strings.Contains(e, "\r\x1b[2K") {
 		t.Errorf("progress line %q", e)
 	}
 }
@@ -175,6 +176,25 @@ func TestLabLoadInterrupted(t *testing.T) {
 		t.Errorf("partial report: %+v %v", rep, jerr)
 	}
 	if !strings.Contains(errOut.String(), "interrupted after") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+func TestLabLoadAllFailedExitsOne(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now: every request is refused
+	out, errOut, code := run(t, "lab", "load", "--url", "http://"+addr+"/", "--requests", "5", "--concurrency", "1")
+	if code != exitError {
+		t.Fatalf("exit %d, want 1; stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "errors      5") && !strings.Contains(out, "errors") {
+		t.Errorf("report not printed: %q", out)
+	}
+	if !strings.Contains(errOut, "all 5 requests failed") {
 		t.Errorf("stderr %q", errOut)
 	}
 }
