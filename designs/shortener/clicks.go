@@ -9,12 +9,16 @@ import (
 
 // clickRecorder takes one event per redirect on a buffered channel and a
 // single goroutine folds them into a map[code]count that it writes to the
-// store with one AddClicks call when the batch reaches batchSize events or
-// when the flush ticker fires. The redirect path never waits for the store:
-// if the channel is full the click is dropped and counted in dropped.
+// store with one AddClicks call when batchSize events are waiting or when
+// the flush ticker fires. The writer is not woken per click: a redirect
+// nudges it only when the queue holds a full batch, so under load the
+// writer runs once per batch instead of once per request. The redirect
+// path never waits for the store: if the channel is full the click is
+// dropped and counted in dropped.
 type clickRecorder struct {
 	store     Store
 	events    chan string
+	nudge     chan struct{} // a full batch is waiting; capacity 1
 	batchSize int
 	tick      <-chan time.Time
 	stopTick  func()
@@ -42,6 +46,7 @@ func newClickRecorder(store Store, cfg Config) *clickRecorder {
 	r := &clickRecorder{
 		store:     store,
 		events:    make(chan string, cfg.ClickBuffer),
+		nudge:     make(chan struct{}, 1),
 		batchSize: cfg.ClickBatch,
 		tick:      cfg.FlushTick,
 		stopTick:  func() {},
@@ -69,6 +74,12 @@ func (r *clickRecorder) record(code string) bool {
 	select {
 	case r.events <- code:
 		r.queued.Add(1)
+		if len(r.events) >= r.batchSize {
+			select {
+			case r.nudge <- struct{}{}:
+			default: // already nudged
+			}
+		}
 		return true
 	default:
 		r.dropped.Add(1)
@@ -84,12 +95,8 @@ func (r *clickRecorder) run() {
 	n := 0
 	for {
 		select {
-		case code := <-r.events:
-			batch[code]++
-			n++
-			if n >= r.batchSize {
-				n = r.flush(batch, n)
-			}
+		case <-r.nudge:
+			n = r.drain(batch, n)
 		case <-r.tick:
 			n = r.drain(batch, n)
 			n = r.flush(batch, n)
