@@ -90,3 +90,23 @@ func TestNumbersBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestNumbersNinesJSONSeconds(t *testing.T) {
+	out, _, code := run(t, "numbers", "nines", "99.99", "--format", "json")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	var got struct {
+		Availability []map[string]float64 `json:"availability"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Availability) != 1 {
+		t.Fatalf("json %v: %s", err, out)
+	}
+	want := map[string]float64{"percent": 99.99, "per_year_seconds": 3153.6, "per_month_seconds": 259.2,
+		"per_week_seconds": 60.48, "per_day_seconds": 8.64}
+	for k, v := range want {
+		if got.Availability[0][k] != v {
+			t.Errorf("%s = %v, want %v", k, got.Availability[0][k], v)
+		}
+	}
+}

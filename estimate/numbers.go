@@ -1,6 +1,7 @@
 package estimate
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -83,11 +84,23 @@ var Throughputs = []Throughput{
 
 // Availability is allowed downtime at one availability level.
 type Availability struct {
-	Percent  float64       `json:"percent"`
-	PerYear  time.Duration `json:"per_year_ns"`
-	PerMonth time.Duration `json:"per_month_ns"`
-	PerWeek  time.Duration `json:"per_week_ns"`
-	PerDay   time.Duration `json:"per_day_ns"`
+	Percent  float64
+	PerYear  time.Duration
+	PerMonth time.Duration
+	PerWeek  time.Duration
+	PerDay   time.Duration
+}
+
+// MarshalJSON writes the downtimes in seconds, the base unit of sdprep's
+// JSON: {"percent": 99.99, "per_year_seconds": 3153.6, …}.
+func (a Availability) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Percent  float64 `json:"percent"`
+		PerYear  float64 `json:"per_year_seconds"`
+		PerMonth float64 `json:"per_month_seconds"`
+		PerWeek  float64 `json:"per_week_seconds"`
+		PerDay   float64 `json:"per_day_seconds"`
+	}{a.Percent, a.PerYear.Seconds(), a.PerMonth.Seconds(), a.PerWeek.Seconds(), a.PerDay.Seconds()})
 }
 
 // AvailabilityLevels are the rows of the nines table.
@@ -96,7 +109,9 @@ var AvailabilityLevels = []float64{90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999,
 // Downtime returns the downtime allowed by an availability percentage
 // (0 < percent ≤ 100) per 365-day year, 30-day month, week and day.
 func Downtime(percent float64) Availability {
-	down := (100 - percent) / 100
+	// Rounding to 1e-11 removes the binary noise of 100 - 99.99
+	// (0.010000000000005116) so 99.99% gives exactly 3,153.6 s a year.
+	down := math.Round((100-percent)*1e9) / 1e11
 	per := func(d time.Duration) time.Duration { return time.Duration(math.Round(down * float64(d))) }
 	return Availability{
 		Percent:  percent,
