@@ -23,7 +23,7 @@ func derive(e Estimate) []Step {
 
 	switch in.WritesBasis {
 	case BasisPerUser:
-		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s users × %s writes/user/day = %s writes/day", c(e.DAU), c(in.WritesPerUser), c(e.WritesPerDay))
+		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s users × %s %s/user/day = %s writes/day", c(e.DAU), c(in.WritesPerUser), plural(in.WritesPerUser, "write"), c(e.WritesPerDay))
 	case BasisAbsolute:
 		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s = %s writes/day", in.WritesText, c(e.WritesPerDay))
 	}
@@ -32,7 +32,7 @@ func derive(e Estimate) []Step {
 
 	switch in.ReadsBasis {
 	case BasisPerUser:
-		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s users × %s reads/user/day = %s reads/day", c(e.DAU), c(in.ReadsPerUser), c(e.ReadsPerDay))
+		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s users × %s %s/user/day = %s reads/day", c(e.DAU), c(in.ReadsPerUser), plural(in.ReadsPerUser, "read"), c(e.ReadsPerDay))
 	case BasisRatio:
 		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s writes/day × %s reads per write = %s reads/day", c(e.WritesPerDay), FormatPlain(in.ReadWriteRatio), c(e.ReadsPerDay))
 	case BasisAbsolute:
@@ -116,4 +116,12 @@ func operand(v float64) string {
 		return FormatPlain(math.Round(v))
 	}
 	return FormatPlain(v)
+}
+
+// plural adds an s to noun unless n is exactly one.
+func plural(n float64, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }

@@ -72,6 +72,9 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 		in.Prompt = ""
 		in.CharLimit = 24
 		in.Placeholder = prm.Default
+		if prm.Name == estimate.PReadSize {
+			in.Placeholder = "= write-size"
+		}
 		p.inputs = append(p.inputs, in)
 	}
 	opts := c.Opts
