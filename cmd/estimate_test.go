@@ -91,19 +91,7 @@ func TestEstimateBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			out, errOut, code := run(t, append([]string{"estimate"}, tt.args...)...)
-			if code != exitUsage {
-				t.Fatalf("exit %d, want %d; stderr %q", code, exitUsage, errOut)
-			}
-			if out != "" {
-				t.Errorf("stdout not empty on bad input: %q", out)
-			}
-			oneLine(t, errOut)
-			for _, w := range tt.want {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr %q lacks %q", errOut, w)
-				}
-			}
+			errOut := wantUsageError(t, tt.want, append([]string{"estimate"}, tt.args...)...)
 			if strings.Contains(errOut, "NaN") || strings.Contains(errOut, "Inf") {
 				t.Errorf("stderr mentions NaN/Inf: %q", errOut)
 			}

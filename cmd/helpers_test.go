@@ -40,3 +40,23 @@ func oneLine(t *testing.T, s string) {
 		t.Fatalf("want one line on stderr, got %q", s)
 	}
 }
+
+// wantUsageError runs sdprep with args and fails unless it exits 2 with
+// nothing on stdout and one line on stderr containing every string of want.
+func wantUsageError(t *testing.T, want []string, args ...string) string {
+	t.Helper()
+	out, errOut, code := run(t, args...)
+	if code != exitUsage {
+		t.Fatalf("exit %d, want %d; stderr %q", code, exitUsage, errOut)
+	}
+	if out != "" {
+		t.Errorf("stdout not empty on bad input: %q", out)
+	}
+	oneLine(t, errOut)
+	for _, w := range want {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr %q lacks %q", errOut, w)
+		}
+	}
+	return errOut
+}

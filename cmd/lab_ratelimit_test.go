@@ -88,19 +88,7 @@ func TestLabRateLimitBadFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			out, errOut, code := run(t, append([]string{"lab", "ratelimit"}, tt.args...)...)
-			if code != exitUsage {
-				t.Fatalf("exit %d, want %d; stderr %q", code, exitUsage, errOut)
-			}
-			if out != "" {
-				t.Errorf("stdout not empty: %q", out)
-			}
-			oneLine(t, errOut)
-			for _, w := range tt.want {
-				if !strings.Contains(errOut, w) {
-					t.Errorf("stderr %q lacks %q", errOut, w)
-				}
-			}
+			wantUsageError(t, tt.want, append([]string{"lab", "ratelimit"}, tt.args...)...)
 		})
 	}
 }
