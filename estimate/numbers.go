@@ -3,9 +3,12 @@ package estimate
 import (
 	"encoding/json"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dustin/go-humanize"
 )
 
 // Latency is one row of the latency table.
@@ -31,18 +34,36 @@ var Latencies = []Latency{
 	{"SSD random read (4 KB, NVMe)", 100 * time.Microsecond, "classic tables say 150 µs for SATA SSDs"},
 	{"Round trip within a datacenter", 500 * time.Microsecond, "0.5 ms; often less on modern fabrics"},
 	{"Read 1 MB sequentially from SSD", 1 * time.Millisecond, "~1 GB/s; fast NVMe drives do 3–7 GB/s"},
-	{"HDD seek", 10 * time.Millisecond, "rotational latency plus head movement"},
 	{"Read 1 MB sequentially from HDD", 5 * time.Millisecond, "~200 MB/s once the head is in place"},
+	{"HDD seek", 10 * time.Millisecond, "rotational latency plus head movement"},
 	{"Round trip across a continent", 70 * time.Millisecond, "e.g. US east to west coast: 50–100 ms"},
 	{"Round trip across an ocean", 150 * time.Millisecond, "e.g. California to the Netherlands"},
 }
 
 // PowerOfTwo is one row of the powers-of-two table.
 type PowerOfTwo struct {
-	Power  int     `json:"power"`
-	Value  float64 `json:"value"`
-	Approx string  `json:"approx"`
-	Unit   string  `json:"unit"`
+	Power  int
+	Value  float64 // 2^Power, rounded to a float64 above 2^53
+	Approx string
+	Unit   string
+}
+
+// Exact is 2^Power written out in full with thousands separators
+// ("18,446,744,073,709,551,616" for 2^64).
+func (p PowerOfTwo) Exact() string {
+	return humanize.BigComma(new(big.Int).Lsh(big.NewInt(1), uint(p.Power)))
+}
+
+// MarshalJSON writes value as the exact integer, which a float64 cannot
+// hold for 2^60 and 2^64: {"power": 64, "value": 18446744073709551616, …}.
+func (p PowerOfTwo) MarshalJSON() ([]byte, error) {
+	exact := new(big.Int).Lsh(big.NewInt(1), uint(p.Power)).String()
+	return json.Marshal(struct {
+		Power  int             `json:"power"`
+		Value  json.RawMessage `json:"value"`
+		Approx string          `json:"approx"`
+		Unit   string          `json:"unit"`
+	}{p.Power, json.RawMessage(exact), p.Approx, p.Unit})
 }
 
 // PowersOfTwo are the powers every capacity estimate leans on.
@@ -56,7 +77,7 @@ var PowersOfTwo = []PowerOfTwo{
 	{40, 1 << 40, "≈ 1 trillion", "1 TiB"},
 	{50, 1 << 50, "≈ 1 quadrillion", "1 PiB"},
 	{60, 1 << 60, "≈ 1 quintillion", "1 EiB"},
-	{64, math.Pow(2, 64), "≈ 1.8 × 10^19", "uint64"},
+	{64, math.Pow(2, 64), "≈ 1.8 × 10^19", "values in a uint64"},
 }
 
 // Throughput is one row of the component throughput table.

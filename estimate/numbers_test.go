@@ -153,3 +153,20 @@ func lineHasInOrder(out string, cells ...string) bool {
 	}
 	return false
 }
+
+func TestPowersOfTwoExact(t *testing.T) {
+	for _, p := range PowersOfTwo {
+		if p.Power != 64 {
+			continue
+		}
+		if got := p.Exact(); got != "18,446,744,073,709,551,616" {
+			t.Errorf("Exact() = %s", got)
+		}
+		b, err := p.MarshalJSON()
+		if err != nil || !strings.Contains(string(b), `"value":18446744073709551616`) {
+			t.Errorf("json %s, %v", b, err)
+		}
+		return
+	}
+	t.Fatal("no 2^64 row")
+}

@@ -30,7 +30,7 @@ func LatencyTable() Table {
 func PowersTable() Table {
 	t := Table{Name: "powers", Title: "Powers of two", Columns: []string{"Power", "Exact", "Approx", "Unit"}}
 	for _, p := range PowersOfTwo {
-		t.Rows = append(t.Rows, []string{fmt.Sprintf("2^%d", p.Power), FormatPlain(p.Value), p.Approx, p.Unit})
+		t.Rows = append(t.Rows, []string{fmt.Sprintf("2^%d", p.Power), p.Exact(), p.Approx, p.Unit})
 	}
 	return t
 }
