@@ -11,6 +11,9 @@ import (
 func derive(e Estimate) []Step {
 	in := e.Inputs
 	b := func(v float64) string { return FormatBytes(v, in.Binary) }
+	// bo renders a byte figure that is multiplied again in a later line,
+	// with two decimals so the product checks out by hand.
+	bo := func(v float64) string { return formatBytesN(v, in.Binary, 2) }
 	c := FormatCount
 	var steps []Step
 	add := func(name, unit string, value float64, format string, args ...any) {
@@ -34,7 +37,7 @@ func derive(e Estimate) []Step {
 	case BasisPerUser:
 		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s users × %s %s/user/day = %s reads/day", c(e.DAU), c(in.ReadsPerUser), plural(in.ReadsPerUser, "read"), c(e.ReadsPerDay))
 	case BasisRatio:
-		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s writes/day × %s reads per write = %s reads/day", c(e.WritesPerDay), FormatPlain(in.ReadWriteRatio), c(e.ReadsPerDay))
+		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s writes/day × %s %s per write = %s reads/day", c(e.WritesPerDay), FormatPlain(in.ReadWriteRatio), plural(in.ReadWriteRatio, "read"), c(e.ReadsPerDay))
 	case BasisAbsolute:
 		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s = %s reads/day", in.ReadsText, c(e.ReadsPerDay))
 	}
@@ -51,37 +54,43 @@ func derive(e Estimate) []Step {
 	} else {
 		add(SStoragePerDay, "bytes", e.StoragePerDay, "%s text, no media = %s/day", b(e.TextStoragePerDay), b(e.StoragePerDay))
 	}
-	add(SStoragePerMonth, "bytes", e.StoragePerMonth, "%s/day × 30 days ≈ %s/month", b(e.StoragePerDay), b(e.StoragePerMonth))
-	add(SStoragePerYear, "bytes", e.StoragePerYear, "%s/day × 365 days ≈ %s/year", b(e.StoragePerDay), b(e.StoragePerYear))
-	add(SStorageTotal, "bytes", e.StorageTotal, "%s/day × %s days (%s retention) ≈ %s before replication",
-		b(e.StoragePerDay), formatDays(in.RetentionDays), in.RetentionText, b(e.StorageTotal))
+	add(SStoragePerMonth, "bytes", e.StoragePerMonth, "%s/day × 30 days ≈ %s/month", bo(e.StoragePerDay), b(e.StoragePerMonth))
+	add(SStoragePerYear, "bytes", e.StoragePerYear, "%s/day × 365 days ≈ %s/year", bo(e.StoragePerDay), b(e.StoragePerYear))
+	add(SStorageTotal, "bytes", e.StorageTotal, "%s/day × %s %s (%s retention) ≈ %s before replication",
+		bo(e.StoragePerDay), formatDays(in.RetentionDays), plural(in.RetentionDays, "day"), in.RetentionText, b(e.StorageTotal))
 	copies := "copies"
 	if in.Replication == 1 {
 		copies = "copy"
 	}
-	add(SStorageReplicated, "bytes", e.StorageReplicated, "%s × %s %s ≈ %s stored", b(e.StorageTotal), FormatPlain(in.Replication), copies, b(e.StorageReplicated))
+	add(SStorageReplicated, "bytes", e.StorageReplicated, "%s × %s %s ≈ %s stored", bo(e.StorageTotal), FormatPlain(in.Replication), copies, b(e.StorageReplicated))
 
 	perWrite := b(bytesPerWrite(in))
 	if in.MediaFraction > 0 {
 		perWrite = fmt.Sprintf("%s (%s + %s × %s)", perWrite, b(in.WriteSize), FormatPercent(in.MediaFraction), b(in.MediaSize))
 	}
-	add(SIngress, "bytes/s", e.IngressPerSec, "%s writes/s × %s/write ≈ %s/s = %s", c(e.WriteQPS), perWrite, b(e.IngressPerSec), FormatBits(e.IngressPerSec*8))
-	add(SPeakIngress, "bytes/s", e.PeakIngressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", b(e.IngressPerSec), FormatPlain(in.PeakFactor), b(e.PeakIngressPerSec), FormatBits(e.PeakIngressPerSec*8))
+	add(SIngress, "bytes/s", e.IngressPerSec, "%s writes/s × %s/write ≈ %s/s = %s", operand(e.WriteQPS), perWrite, b(e.IngressPerSec), FormatBits(e.IngressPerSec*8))
+	add(SPeakIngress, "bytes/s", e.PeakIngressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", bo(e.IngressPerSec), FormatPlain(in.PeakFactor), b(e.PeakIngressPerSec), FormatBits(e.PeakIngressPerSec*8))
 	if in.ReadsBasis != BasisNone {
-		add(SEgress, "bytes/s", e.EgressPerSec, "%s reads/s × %s/read ≈ %s/s = %s", c(e.ReadQPS), b(in.ReadSize), b(e.EgressPerSec), FormatBits(e.EgressPerSec*8))
-		add(SPeakEgress, "bytes/s", e.PeakEgressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", b(e.EgressPerSec), FormatPlain(in.PeakFactor), b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8))
-		add(SCache, "bytes", e.CacheBytes, "%s reads/day × %s × %s kept hot ≈ %s (upper bound: counts every read as distinct)",
-			c(e.ReadsPerDay), b(in.ReadSize), FormatPercent(in.CacheFraction), b(e.CacheBytes))
+		add(SEgress, "bytes/s", e.EgressPerSec, "%s reads/s × %s/read ≈ %s/s = %s", operand(e.ReadQPS), b(in.ReadSize), b(e.EgressPerSec), FormatBits(e.EgressPerSec*8))
+		add(SPeakEgress, "bytes/s", e.PeakEgressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", bo(e.EgressPerSec), FormatPlain(in.PeakFactor), b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8))
+		hot := e.ReadsPerDay * in.ReadSize * in.CacheFraction
+		if e.CacheCapped {
+			add(SCache, "bytes", e.CacheBytes, "%s reads/day × %s × %s kept hot ≈ %s, more than the %s stored: the whole data set fits, so %s",
+				c(e.ReadsPerDay), b(in.ReadSize), FormatPercent(in.CacheFraction), b(hot), b(e.StorageTotal), b(e.CacheBytes))
+		} else {
+			add(SCache, "bytes", e.CacheBytes, "%s reads/day × %s × %s kept hot ≈ %s (upper bound: counts every read as distinct)",
+				c(e.ReadsPerDay), b(in.ReadSize), FormatPercent(in.CacheFraction), b(e.CacheBytes))
+		}
 	}
 
-	add(SServers, "servers", e.Servers, "(%s + %s) req/s ÷ %s req/s per server → %s servers",
-		c(e.WriteQPS), c(e.ReadQPS), c(in.ServerQPS), FormatPlain(e.Servers))
+	add(SServers, "servers", e.Servers, "(%s + %s) req/s ÷ %s req/s per server → %s %s",
+		c(e.WriteQPS), c(e.ReadQPS), c(in.ServerQPS), FormatPlain(e.Servers), plural(e.Servers, "server"))
 	headroom := 0.0
 	if e.PeakServers > 0 {
 		headroom = 1 - e.QPS/(e.PeakServers*in.ServerQPS)
 	}
-	add(SPeakServers, "servers", e.PeakServers, "%s req/s at peak ÷ %s req/s per server → %s servers; at average load they run at %s of capacity (%s headroom)",
-		c(e.PeakQPS), c(in.ServerQPS), FormatPlain(e.PeakServers), FormatPercent(roundTo(1-headroom, 2)), FormatPercent(roundTo(math.Max(headroom, 0), 2)))
+	add(SPeakServers, "servers", e.PeakServers, "%s req/s at peak ÷ %s req/s per server → %s %s; at average load they run at %s of capacity (%s headroom)",
+		c(e.PeakQPS), c(in.ServerQPS), FormatPlain(e.PeakServers), plural(e.PeakServers, "server"), FormatPercent(roundTo(1-headroom, 2)), FormatPercent(roundTo(math.Max(headroom, 0), 2)))
 	return steps
 }
 
@@ -107,12 +116,12 @@ func formatDays(d float64) string {
 // operand renders a rate that is multiplied in a derivation precisely
 // enough for the product to check out: below a million it is written in
 // full ("6,944" rather than "6.9K", so "6,944 × 2 ≈ 13.9K" multiplies
-// out); larger rates use the short form.
+// out; "231.5" below a thousand); larger rates use the short form.
 func operand(v float64) string {
 	switch {
 	case v >= 1e6:
 		return FormatCount(v)
-	case v >= 100:
+	case v >= 1000:
 		return FormatPlain(math.Round(v))
 	}
 	return FormatPlain(v)

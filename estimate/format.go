@@ -53,17 +53,29 @@ func FormatPercent(f float64) string {
 }
 
 func scaled(v float64, base float64, units []string, sep string) string {
+	return scaledN(v, base, units, sep, 1)
+}
+
+// formatBytesN is FormatBytes with up to digits decimals.
+func formatBytesN(v float64, binary bool, digits int) string {
+	if binary {
+		return scaledN(v, 1024, []string{"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}, " ", digits)
+	}
+	return scaledN(v, 1000, []string{"B", "KB", "MB", "GB", "TB", "PB", "EB"}, " ", digits)
+}
+
+func scaledN(v float64, base float64, units []string, sep string, digits int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "n/a"
 	}
 	neg := v < 0
 	v = math.Abs(v)
 	i := 0
-	for i < len(units)-1 && roundTo(v, 1) >= base {
+	for i < len(units)-1 && roundTo(v, digits) >= base {
 		v /= base
 		i++
 	}
-	s := trimZero(strconv.FormatFloat(roundTo(v, 1), 'f', 1, 64))
+	s := trimZero(strconv.FormatFloat(roundTo(v, digits), 'f', digits, 64))
 	if neg {
 		s = "-" + s
 	}

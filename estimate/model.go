@@ -38,6 +38,9 @@ type Estimate struct {
 	PeakEgressPerSec  float64
 
 	CacheBytes float64
+	// CacheCapped is true when the hot set computed from reads would be
+	// larger than all the data stored, so CacheBytes is StorageTotal.
+	CacheCapped bool `json:"-"`
 
 	QPS         float64 // reads + writes, average
 	PeakQPS     float64
@@ -97,6 +100,10 @@ func Compute(in Inputs) Estimate {
 	e.PeakEgressPerSec = e.EgressPerSec * in.PeakFactor
 
 	e.CacheBytes = e.ReadsPerDay * in.ReadSize * in.CacheFraction
+	// A cache never needs to hold more than the data there is.
+	if e.StorageTotal > 0 && e.CacheBytes > e.StorageTotal {
+		e.CacheBytes, e.CacheCapped = e.StorageTotal, true
+	}
 
 	e.QPS = e.WriteQPS + e.ReadQPS
 	e.PeakQPS = e.PeakWriteQPS + e.PeakReadQPS

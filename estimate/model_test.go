@@ -94,8 +94,8 @@ func TestWorkedExamples(t *testing.T) {
 				STextStoragePerDay:  "200M writes/day × 280 B = 56 GB/day",
 				SMediaStoragePerDay: "200M writes/day × 10% with media × 200 KB = 4 TB/day",
 				SStoragePerDay:      "56 GB text + 4 TB media ≈ 4.1 TB/day",
-				SStorageTotal:       "4.1 TB/day × 1,825 days (5y retention) ≈ 7.4 PB before replication",
-				SEgress:             "115.7K reads/s × 1 KB/read ≈ 115.7 MB/s = 925.9 Mbps",
+				SStorageTotal:       "4.06 TB/day × 1,825 days (5y retention) ≈ 7.4 PB before replication",
+				SEgress:             "115,741 reads/s × 1 KB/read ≈ 115.7 MB/s = 925.9 Mbps",
 			},
 		},
 	}

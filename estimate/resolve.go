@@ -176,7 +176,19 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 	if r.err != nil {
 		return in, nil, r.err
 	}
+	if in.Users > 0 && in.WritesBasis == BasisAbsolute && in.ReadsBasis != BasisPerUser {
+		r.note([]string{PDAU, PMAU, PDailyFraction}, "not used: writes and reads are given as volumes")
+	}
 	return in, r.assumptions, nil
+}
+
+// note replaces the note of the named assumptions.
+func (r *resolver) note(names []string, text string) {
+	for i, a := range r.assumptions {
+		if slices.Contains(names, a.Name) {
+			r.assumptions[i].Note = text
+		}
+	}
 }
 
 // checkUnused parses the settings the estimate did not need (say

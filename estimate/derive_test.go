@@ -1,0 +1,79 @@
+package estimate
+
+import (
+	"strings"
+	"testing"
+)
+
+func runWith(t *testing.T, preset string, values map[string]string) (Estimate, []Assumption) {
+	t.Helper()
+	var p *Preset
+	if preset != "" {
+		var ok bool
+		if p, ok = PresetByName(preset); !ok {
+			t.Fatalf("no preset %s", preset)
+		}
+	}
+	s := NewScenario(p)
+	for k, v := range values {
+		if err := s.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, as, err := Run(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, as
+}
+
+func TestCacheCappedAtStoredData(t *testing.T) {
+	// 1M reads/day of 1 KB with 20% hot is 200 GB, but only 1 day × 1M × 10 B = 10 MB is stored.
+	e, _ := runWith(t, "", map[string]string{"dau": "1M", "writes-per-user": "1", "reads-per-user": "1000",
+		"write-size": "10B", "read-size": "1KB", "retention": "1d"})
+	if !e.CacheCapped || e.CacheBytes != e.StorageTotal {
+		t.Fatalf("cache %v, stored %v, capped %v", e.CacheBytes, e.StorageTotal, e.CacheCapped)
+	}
+	st, _ := e.Step(SCache)
+	if !strings.Contains(st.Formula, "the whole data set fits") {
+		t.Errorf("formula does not explain the cap: %s", st.Formula)
+	}
+	e, _ = runWith(t, "", map[string]string{"dau": "100M"})
+	if e.CacheCapped {
+		t.Errorf("--dau 100M capped its cache (%v of %v)", e.CacheBytes, e.StorageTotal)
+	}
+}
+
+func TestUnusedUsersAreMarked(t *testing.T) {
+	_, as := runWith(t, "url-shortener", map[string]string{"dau": "10M"})
+	for _, a := range as {
+		if a.Name == PDAU {
+			if !strings.Contains(a.Note, "not used") {
+				t.Errorf("dau note %q", a.Note)
+			}
+			return
+		}
+	}
+	t.Fatal("dau missing from the assumptions")
+}
+
+func TestDerivationsMultiplyOut(t *testing.T) {
+	e, _ := runWith(t, "twitter", nil)
+	for name, want := range map[string]string{
+		SPeakWriteQPS:    "6,944 writes/s × 2 peak factor ≈ 13.9K writes/s",
+		SStoragePerMonth: "12.17 TB/day × 30 days ≈ 365 TB/month",
+		SServers:         "→ 71 servers",
+	} {
+		st, _ := e.Step(name)
+		if !strings.Contains(st.Formula, want) {
+			t.Errorf("%s: %q lacks %q", name, st.Formula, want)
+		}
+	}
+	e, _ = runWith(t, "", map[string]string{"dau": "1K", "server-qps": "10K"})
+	if st, _ := e.Step(SServers); !strings.HasSuffix(st.Formula, "→ 1 server") {
+		t.Errorf("singular server: %q", st.Formula)
+	}
+	if st, _ := e.Step(SWritesPerDay); !strings.Contains(st.Formula, "1 write/user/day") {
+		t.Errorf("singular write: %q", st.Formula)
+	}
+}
