@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/sdprep/sdprep/estimate"
 )
@@ -68,4 +71,34 @@ func printError(w io.Writer, err error) {
 	msg := strings.TrimSpace(err.Error())
 	msg = strings.ReplaceAll(msg, "\n", " ")
 	fmt.Fprintln(w, "sdprep: "+msg)
+}
+
+// pflagInvalid matches pflag's message for a value it cannot parse.
+var pflagInvalid = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([\w-]+)" flag: `)
+
+// pflagError rewrites pflag's parse errors, which end in Go internals
+// ("strconv.ParseInt: parsing …"), into sdprep's one-line form: the flag,
+// the value and what it accepts.
+func pflagError(c *cobra.Command, err error) error {
+	m := pflagInvalid.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	value, name := m[1], m[2]
+	accepted := "a valid value"
+	if fl := c.Flags().Lookup(name); fl != nil {
+		switch fl.Value.Type() {
+		case "int", "int8", "int16", "int32", "int64":
+			accepted = "a whole number, like 20"
+		case "uint", "uint8", "uint16", "uint32", "uint64":
+			accepted = "a whole number of 0 or more, like 20"
+		case "float32", "float64":
+			accepted = "a number, like 2.5"
+		case "bool":
+			accepted = "true or false"
+		case "duration":
+			accepted = "a duration, like 500ms, 10s or 5m"
+		}
+	}
+	return fmt.Errorf("--%s %q: expected %s", name, value, accepted)
 }

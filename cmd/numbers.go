@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/sdprep/sdprep/estimate"
@@ -74,7 +76,7 @@ func runNumbers(opts *NumbersOptions) error {
 	for _, s := range opts.Levels {
 		v, err := estimate.ParseAvailability(s)
 		if err != nil {
-			return err
+			return fmt.Errorf("nines: %w", err)
 		}
 		levels = append(levels, v)
 	}

@@ -66,7 +66,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &UsageError{Err: pflagError(c, err)} })
 	root.PersistentFlags().StringVar(&f.dataDirFlag, "data-dir", "", "directory for sdprep's data (default $SDPREP_HOME or $XDG_DATA_HOME/sdprep)")
 
 	root.AddCommand(

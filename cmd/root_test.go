@@ -69,3 +69,22 @@ func TestUnwrapParagraphs(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestFlagParseErrorsAreOneReadableLine(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lab", "ratelimit", "--burst", "abc"}, `--burst "abc": expected a whole number`},
+		{[]string{"lab", "ratelimit", "--seed", "-1"}, `--seed "-1": expected a whole number of 0 or more`},
+		{[]string{"estimate", "--binary=maybe"}, `--binary "maybe": expected true or false`},
+		{[]string{"estimate", "--dau", "1M", "--format", ""}, `--format "": expected text, markdown or json`},
+		{[]string{"numbers", "nines", "abc"}, `nines: "abc": expected an availability percentage`},
+	}
+	for _, tt := range tests {
+		errOut := wantUsageError(t, []string{tt.want}, tt.args...)
+		if strings.Contains(errOut, "strconv") || strings.Contains(errOut, "--availability") {
+			t.Errorf("internals leak: %q", errOut)
+		}
+	}
+}

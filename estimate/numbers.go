@@ -149,10 +149,10 @@ func ParseAvailability(s string) (float64, error) {
 	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
 	v, suffix, err := splitNumber(t, accepted)
 	if err != nil || suffix != "" {
-		return 0, &ParseError{Field: "availability", Value: s, Accepted: accepted}
+		return 0, &ParseError{Value: s, Accepted: accepted}
 	}
 	if v <= 0 || v > 100 {
-		return 0, &ParseError{Field: "availability", Value: s, Accepted: accepted, Reason: "out of range"}
+		return 0, &ParseError{Value: s, Accepted: accepted, Reason: "out of range"}
 	}
 	return v, nil
 }

@@ -55,7 +55,7 @@ func TestParseAvailability(t *testing.T) {
 	for _, in := range []string{"100.5", "abc", "0", "0%", "-1", "", "NaN", "Inf", "99.9%%", "1e400", "99.9x", "101%"} {
 		_, err := ParseAvailability(in)
 		pe := checkParseError(t, in, err)
-		if pe.Field != "availability" || !strings.Contains(err.Error(), "at most 100") {
+		if pe.Field != "" || !strings.Contains(err.Error(), "at most 100") {
 			t.Errorf("ParseAvailability(%q) error %q", in, err)
 		}
 	}

@@ -19,7 +19,7 @@ const (
 // ParseFormat accepts text, markdown (or md) and json.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
-	case "text", "":
+	case "text":
 		return FormatText, nil
 	case "markdown", "md":
 		return FormatMarkdown, nil
