@@ -245,10 +245,15 @@ func TestReportValue(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"text": FormatText, "": FormatText, "markdown": FormatMarkdown,
+	for in, want := range map[string]Format{"text": FormatText, "markdown": FormatMarkdown,
 		"md": FormatMarkdown, "MD": FormatMarkdown, "json": FormatJSON, "JSON": FormatJSON} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "yaml"} {
+		if _, err := ParseFormat(bad); err == nil {
+			t.Errorf("ParseFormat(%q) accepted", bad)
 		}
 	}
 	_, err := ParseFormat("yaml")
