@@ -133,6 +133,14 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, k.ForceQuit) {
 		return a, tea.Quit
 	}
+	if a.tooSmall() {
+		// The page is not on screen: keys other than quit would edit
+		// fields the user cannot see.
+		if key.Matches(msg, k.Quit) {
+			return a, tea.Quit
+		}
+		return a, nil
+	}
 	if !cur.Typing() {
 		switch {
 		case key.Matches(msg, k.Quit):
@@ -172,7 +180,7 @@ func (a *App) render() string {
 	if a.width == 0 {
 		return ""
 	}
-	if a.width < MinWidth || a.height < MinHeight {
+	if a.tooSmall() {
 		msg := fmt.Sprintf("sdprep needs at least %d×%d.\nThis terminal is %d×%d.\n\nEnlarge the window, or press q to quit.",
 			MinWidth, MinHeight, a.width, a.height)
 		return lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center, msg)
@@ -206,4 +214,9 @@ func Run(opts Options) error {
 	}
 	_, err = tea.NewProgram(a).Run()
 	return err
+}
+
+// tooSmall reports whether the window is below the minimum size.
+func (a *App) tooSmall() bool {
+	return a.width > 0 && (a.width < MinWidth || a.height < MinHeight)
 }

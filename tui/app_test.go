@@ -78,3 +78,17 @@ func TestUnknownStartPage(t *testing.T) {
 		t.Error("unknown page accepted")
 	}
 }
+
+func TestTooSmallIgnoresKeysButQuit(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageEstimate}, 50, 12)
+	p := a.pages[PageEstimate].(*estimatePage)
+	before := p.focus
+	press(t, a, special(tea.KeyDown))
+	press(t, a, text("x")...)
+	if p.focus != before || p.inputs[0].Value() != "100M" {
+		t.Errorf("keys reached the hidden page: focus %d→%d, dau %q", before, p.focus, p.inputs[0].Value())
+	}
+	if !isQuit(press(t, a, text("q")...)) {
+		t.Error("q does not quit on the too-small screen")
+	}
+}

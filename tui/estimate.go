@@ -127,9 +127,11 @@ func (p *estimatePage) KeyHelp() []key.Binding {
 	if p.focus == 0 {
 		b = append(b, p.keys.NextPreset)
 	}
-	b = append(b, p.keys.Export, p.keys.Copy)
+	// Scrolling comes before saving: at 80 columns only the first section
+	// of the results fits, and the bar has room for four keys.
+	b = append(b, p.keys.ScrollUp, p.keys.Export)
 	if p.width >= 100 {
-		b = append(b, p.keys.ScrollUp)
+		b = append(b, p.keys.Copy)
 	}
 	return b
 }
@@ -254,6 +256,7 @@ func (p *estimatePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 
 func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	k := p.keys
+	p.status = "" // a message lasts until the next key
 	switch {
 	case key.Matches(msg, k.Back):
 		return p, func() tea.Msg { return BackMsg{} }

@@ -126,6 +126,9 @@ func (p *estimatePage) formView() string {
 // or the last status message.
 func (p *estimatePage) hint() []string {
 	t := p.c.Theme
+	if p.status != "" {
+		return strings.Split(wrapLines(p.status, formWidth, 2), "\n")
+	}
 	if p.focus > 0 {
 		prm := estimate.Params[p.focus-1]
 		if e := p.errs[prm.Name]; e != "" {
@@ -137,9 +140,6 @@ func (p *estimatePage) hint() []string {
 				return strings.Split(t.Error.Render(wrapLines(prm.Name+": "+e, formWidth, 2)), "\n")
 			}
 		}
-	}
-	if p.status != "" {
-		return strings.Split(wrapLines(p.status, formWidth, 2), "\n")
 	}
 	if p.focus > 0 {
 		return strings.Split(t.Subtle.Render(wrapLines(estimate.Params[p.focus-1].Help, formWidth, 2)), "\n")
