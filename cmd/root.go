@@ -41,13 +41,14 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		Use:   "sdprep",
 		Short: "System-design interview prep in your terminal",
 		Long: `sdprep helps you prepare for system-design interviews: back-of-the-envelope
-estimates with the working shown, concepts to read, and reference numbers.
+estimates with the working shown, reference numbers, concepts and classic
+problems to read, and labs (a rate limiter, a URL shortener) to poke at.
 
 Run it with no arguments on a terminal to open the interactive app.`,
 		Example: `  # open the interactive app
   sdprep
 
-  # a full estimate from one number, then a classic problem's
+  # estimates: from one number, and from a classic problem
   sdprep estimate --dau 100M
   sdprep estimate twitter
 
