@@ -67,14 +67,10 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 			Back:       key.NewBinding(key.WithKeys("esc")),
 		},
 	}
-	for _, prm := range estimate.Params {
+	for range estimate.Params {
 		in := newInput(c)
 		in.Prompt = ""
 		in.CharLimit = 24
-		in.Placeholder = prm.Default
-		if prm.Name == estimate.PReadSize {
-			in.Placeholder = "= write-size"
-		}
 		p.inputs = append(p.inputs, in)
 	}
 	opts := c.Opts
@@ -188,8 +184,27 @@ func (p *estimatePage) scenario() (estimate.Scenario, error) {
 	return s, nil
 }
 
+// placeholders shows a parameter's default in its empty field only when
+// the default is in use: a field whose alternative has a value (say
+// reads-per-user beside read-write-ratio) shows nothing.
+func (p *estimatePage) placeholders() {
+	for i, prm := range estimate.Params {
+		ph := prm.Default
+		if prm.Name == estimate.PReadSize {
+			ph = "= write-size"
+		}
+		for j, other := range estimate.Params {
+			if j != i && prm.Group != estimate.GroupNone && other.Group == prm.Group && strings.TrimSpace(p.inputs[j].Value()) != "" {
+				ph = ""
+			}
+		}
+		p.inputs[i].Placeholder = ph
+	}
+}
+
 // recompute validates every field and reruns the estimate.
 func (p *estimatePage) recompute() {
+	p.placeholders()
 	p.errs = map[string]string{}
 	for i, prm := range estimate.Params {
 		if v := strings.TrimSpace(p.inputs[i].Value()); v != "" {
