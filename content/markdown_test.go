@@ -83,14 +83,51 @@ func TestPlainText(t *testing.T) {
 		"- **Bold** and `code` and [a link](https://example.com/x) and *em*.\n" +
 		"> quoted\n" +
 		"1. numbered\n" +
-		"| a | b |\n|---|---|\n| c | d |\n" +
+		"| a | b |\n|---|:--:|\n| c | d |\n" +
 		"```\n+----+   client ──► server\n```\n"
-	plain, headings := plainText(body)
-	want := "Bold and code and a link and em . quoted numbered a b c d client server"
+	plain, headings, code := plainText(body)
+	want := "Bold and code and a link and em. quoted numbered a b c d"
 	if plain != want {
 		t.Errorf("plain =\n%q\nwant\n%q", plain, want)
 	}
 	if strings.TrimSpace(headings) != "Heading" {
 		t.Errorf("headings = %q", headings)
+	}
+	if code != "client server" {
+		t.Errorf("code = %q, want the diagram's words without its rules and arrows", code)
+	}
+}
+
+// Removed markup leaves no space behind, so punctuation after it stays
+// where it was; a code span keeps its text as written.
+func TestPlainTextPunctuationAfterMarkup(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"that carry a short `max-age`. Stampedes.", "that carry a short max-age. Stampedes."},
+		{"**Vertical scaling (scale up)**: give it more.", "Vertical scaling (scale up): give it more."},
+		{"(`Retry-After`), then *retry*; done!", "(Retry-After), then retry; done!"},
+		{"See [the docs](https://example.com), then `--serve`.", "See the docs, then --serve."},
+		{"`SELECT * FROM t` and `a | b` and ``x ` y``.", "SELECT * FROM t and a | b and x ` y."},
+		{"a \\| b and 0..N-1 and wait... and A → B", "a | b and 0..N-1 and wait... and A → B"},
+		{"**a**\n**b**", "a b"},
+		{"an `unclosed span, kept", "an unclosed span, kept"},
+	}
+	for _, tt := range tests {
+		plain, _, _ := plainText(tt.in)
+		if plain != tt.want {
+			t.Errorf("plainText(%q) =\n%q\nwant\n%q", tt.in, plain, tt.want)
+		}
+	}
+}
+
+// Fenced blocks, whatever their fence, never reach the prose; a fence of
+// another kind inside one does not close it.
+func TestPlainTextFences(t *testing.T) {
+	body := "Before.\n\n~~~\nPUT original ──► [ CDN ]\n```\nstill code\n~~~\n\nAfter.\n\n---\n\nEnd.\n"
+	plain, _, code := plainText(body)
+	if plain != "Before. After. End." {
+		t.Errorf("plain = %q", plain)
+	}
+	if code != "PUT original [ CDN ] still code" {
+		t.Errorf("code = %q", code)
 	}
 }

@@ -6,34 +6,71 @@ import (
 	"unicode/utf8"
 )
 
-// plainText flattens a Markdown body to one line of text for search and
-// snippets. It removes markup lightly: fence lines, list and quote
-// markers, emphasis, code backticks, table pipes, link targets (keeping
-// the link text) and the rules and box lines of ASCII diagrams. Headings
+// plainText flattens a Markdown body for search and snippets. It removes
+// markup lightly: list and quote markers, emphasis, code backticks,
+// backslash escapes, table pipes and delimiter rows, and link targets
+// (keeping the link text). Emphasis and backticks leave nothing behind,
+// as when the Markdown is rendered, so "**term**: text" reads
+// "term: text"; the text inside a code span is kept as written. Headings
 // are returned apart, space-separated, so a snippet never runs a heading
-// into the paragraph under it. Runs of white space become one space. It
-// is not a Markdown renderer; it only has to read well in a snippet.
-func plainText(body string) (plain, headings string) {
+// into the paragraph under it. Fenced code blocks are returned apart too,
+// in code, without their rules and box-drawing symbols: a snippet is then
+// never a slice of a diagram, while the words in one can still match.
+// Runs of white space become one space. It is not a Markdown renderer; it
+// only has to read well in a snippet.
+func plainText(body string) (plain, headings, code string) {
 	p := plainWriter{buf: make([]byte, 0, len(body))}
+	var c plainWriter
 	var h []byte
-	inFence := false
+	fence := "" // the marker of the open fence, "" outside one
 	for line := range strings.Lines(body) {
 		line = strings.TrimRight(line, "\r\n")
-		if fenceMarker(line) != "" {
-			inFence = !inFence
+		if m := fenceMarker(line); m != "" && (fence == "" || closesFence(m, fence)) {
+			if fence == "" {
+				fence = m
+			} else {
+				fence = ""
+			}
 			continue
 		}
-		if !inFence {
-			if n := headingLevel(line); n > 0 {
-				h = append(append(h, strings.TrimSpace(line[n:])...), ' ')
-				continue
-			}
-			line = stripLineMarkers(line)
+		n := headingLevel(line)
+		switch {
+		case fence != "":
+			c.diagram(line)
+			c.space()
+		case n > 0:
+			h = append(append(h, strings.TrimSpace(line[n:])...), ' ')
+		case isDelimiterRow(line):
+		default:
+			p.prose(stripLineMarkers(line))
+			p.space()
 		}
-		p.inline(line)
-		p.space()
 	}
-	return p.String(), string(h)
+	return p.String(), string(h), c.String()
+}
+
+// closesFence reports whether marker m closes a fence opened with open:
+// the same character, at least as many of it.
+func closesFence(m, open string) bool {
+	return m[0] == open[0] && len(m) >= len(open)
+}
+
+// isDelimiterRow reports a table's delimiter row ("|---|:--:|") or a
+// thematic break ("---", "* * *"), lines that carry no words.
+func isDelimiterRow(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" {
+		return false
+	}
+	if strings.Trim(t, "|-: ") == "" {
+		return strings.Contains(t, "-") && (strings.Contains(t, "|") || strings.Count(t, "-") >= 3)
+	}
+	for _, r := range "*_" {
+		if strings.Trim(t, string(r)+" ") == "" && strings.Count(t, string(r)) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // plainWriter appends text, turning every run of white space into one
@@ -80,6 +117,30 @@ func (w *plainWriter) bytes(s string) {
 	}
 }
 
+// rune appends the rune at the start of s, or a space for Unicode white
+// space, and returns its length in bytes.
+func (w *plainWriter) rune(s string) int {
+	r, size := utf8.DecodeRuneInString(s)
+	if unicode.IsSpace(r) {
+		w.space()
+	} else {
+		w.bytes(s[:size])
+	}
+	return size
+}
+
+// text appends s as it is, only folding white space.
+func (w *plainWriter) text(s string) {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			w.byte(s[i])
+			i++
+			continue
+		}
+		i += w.rune(s[i:])
+	}
+}
+
 func (w *plainWriter) String() string { return string(w.buf) }
 
 // stripLineMarkers removes a list bullet or number, or a quote marker, at
@@ -102,11 +163,85 @@ func stripLineMarkers(line string) string {
 	return t
 }
 
-// inline writes line without inline markup: backticks, '*', '|', the
-// "(url)" of a "[text](url)" link and its brackets, runs of two or more
-// rule characters (-=+_~. in any mix, as in "+----+") and box-drawing or
-// arrow symbols.
-func (w *plainWriter) inline(line string) {
+// prose writes a line of Markdown text without its inline markup. '*' is
+// dropped without a trace, a code span is written without its backticks,
+// '|' becomes a space, a backslash escape becomes the character it
+// escapes, and a "[text](url)" link becomes its text.
+func (w *plainWriter) prose(line string) {
+	for i := 0; i < len(line); {
+		if n := plainRun(line[i:]); n > 0 {
+			w.bytes(line[i : i+n])
+			i += n
+			continue
+		}
+		switch c := line[i]; {
+		case c == '`':
+			open := backtickRun(line[i:])
+			end := closingBackticks(line, i+open, open)
+			if end >= 0 {
+				w.text(line[i+open : end])
+				i = end + open
+			} else {
+				i += open // no closing run: drop the backticks
+			}
+		case c == '*':
+			i++
+		case c == '|':
+			w.space()
+			i++
+		case c == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):
+			w.byte(line[i+1])
+			i += 2
+		case c == ']' && strings.HasPrefix(line[i:], "](") && strings.IndexByte(line[i:], ')') > 0:
+			i += strings.IndexByte(line[i:], ')') + 1
+		case c == '[' && strings.Contains(line[i:], "]("):
+			i++
+		case c >= utf8.RuneSelf:
+			i += w.rune(line[i:])
+		default:
+			w.byte(c)
+			i++
+		}
+	}
+}
+
+// backtickRun is the number of backticks s starts with.
+func backtickRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] == '`' {
+		n++
+	}
+	return n
+}
+
+// closingBackticks returns the offset in line, at or after from, of the
+// first run of exactly n backticks, or -1.
+func closingBackticks(line string, from, n int) int {
+	for from < len(line) {
+		i := strings.IndexByte(line[from:], '`')
+		if i < 0 {
+			return -1
+		}
+		i += from
+		run := backtickRun(line[i:])
+		if run == n {
+			return i
+		}
+		from = i + run
+	}
+	return -1
+}
+
+// isASCIIPunct reports the characters a backslash can escape in Markdown.
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+// diagram writes a line of a fenced code block without the parts that
+// carry no words: backticks, '*', '|', runs of two or more rule
+// characters (-=+_~. in any mix, as in "+----+") and box-drawing or arrow
+// symbols.
+func (w *plainWriter) diagram(line string) {
 	for i := 0; i < len(line); {
 		if n := plainRun(line[i:]); n > 0 {
 			w.bytes(line[i : i+n])
@@ -119,16 +254,6 @@ func (w *plainWriter) inline(line string) {
 			w.space()
 			i++
 			continue
-		case c == ']' && strings.HasPrefix(line[i:], "]("):
-			if j := strings.IndexByte(line[i:], ')'); j > 0 {
-				i += j + 1
-				continue
-			}
-		case c == '[':
-			if strings.Contains(line[i:], "](") {
-				i++
-				continue
-			}
 		case isRule(c) && i+1 < len(line) && isRule(line[i+1]):
 			for i < len(line) && isRule(line[i]) {
 				i++
@@ -150,11 +275,11 @@ func (w *plainWriter) inline(line string) {
 	}
 }
 
-// special marks the bytes inline must look at one by one: markup, rule
-// characters, white space other than a single space, and the bytes of
-// multi-byte runes.
+// special marks the bytes prose and diagram must look at one by one:
+// markup, rule characters, white space other than a single space, and the
+// bytes of multi-byte runes.
 var special = func() (t [256]bool) {
-	for _, c := range []byte("`*|[]-=+_~.\t\n\r\v\f") {
+	for _, c := range []byte("`*|[]\\-=+_~.\t\n\r\v\f") {
 		t[c] = true
 	}
 	for c := utf8.RuneSelf; c < 256; c++ {

@@ -23,11 +23,14 @@ type Hit struct {
 	Title string `json:"title"`
 	// Score ranks hits: higher is better. Each query word scores by where
 	// it occurs: title or id 40, tags or aliases 20, summary 10, body 1–5
-	// (more for repeated use); the whole query found in the title adds 40.
+	// (more for repeated use; all headings together count as one use at
+	// most, and so do all fenced code blocks); the whole query found in the
+	// title adds 40.
 	Score int `json:"score"`
 	// Snippet is about 100 characters of body text, on one line, around
 	// the first place a query word occurs, with Markdown markup removed;
-	// the summary when no word occurs in the body.
+	// the summary when no word occurs in the body's prose (headings and
+	// fenced code blocks, diagrams included, are never cut into snippets).
 	Snippet string `json:"snippet"`
 }
 
@@ -89,7 +92,7 @@ type indexedDoc struct {
 	kind      Kind
 	id, title string
 	summary   string
-	plain     string // body text without headings or markup, on one line
+	plain     string // body prose without headings, code blocks or markup, on one line
 
 	titleText  string // lower-case title words, space-separated (for the phrase bonus)
 	lowerTitle string // title and id
@@ -97,6 +100,7 @@ type indexedDoc struct {
 	lowerSum   string
 	lowerPlain string
 	lowerHead  string // the body's headings
+	lowerCode  string // the words of the body's fenced code blocks
 }
 
 func (l *Library) buildIndex() *searchIndex {
@@ -111,7 +115,7 @@ func (l *Library) buildIndex() *searchIndex {
 }
 
 func newIndexedDoc(kind Kind, id, title, summary, body string, keywords []string) indexedDoc {
-	plain, headings := plainText(body)
+	plain, headings, code := plainText(body)
 	return indexedDoc{
 		kind: kind, id: id, title: title, summary: summary, plain: plain,
 		titleText:  strings.Join(words(title), " "),
@@ -120,6 +124,7 @@ func newIndexedDoc(kind Kind, id, title, summary, body string, keywords []string
 		lowerSum:   lowerSameLen(summary),
 		lowerPlain: lowerSameLen(plain),
 		lowerHead:  lowerSameLen(headings),
+		lowerCode:  lowerSameLen(code),
 	}
 }
 
@@ -137,7 +142,9 @@ func (d *indexedDoc) score(terms []string) (score int, ok bool) {
 		if wordPrefixAt(d.lowerSum, t, 0) >= 0 {
 			s += weightSummary
 		}
-		if n := countWordPrefix(d.lowerPlain, t, 3*weightBodyMax) + countWordPrefix(d.lowerHead, t, 1); n > 0 {
+		n := countWordPrefix(d.lowerPlain, t, 3*weightBodyMax) +
+			countWordPrefix(d.lowerHead, t, 1) + countWordPrefix(d.lowerCode, t, 1)
+		if n > 0 {
 			s += min(1+n/3, weightBodyMax)
 		}
 		if s == 0 {

@@ -205,9 +205,14 @@ func FuzzSearch(f *testing.F) {
 	f.Add("## A\n\n```\n+--+ ──►\n```\n[x](y) **É** İ", "é i")
 	f.Add("", "")
 	f.Fuzz(func(t *testing.T, body, query string) {
-		plain, _ := plainText(body)
-		if strings.Contains(plain, "  ") || strings.TrimSpace(plain) != plain || strings.ContainsAny(plain, "\n\t\r") {
-			t.Fatalf("plain text %q is not one trimmed line with single spaces", plain)
+		plain, headings, code := plainText(body)
+		for _, s := range []string{plain, code} {
+			if strings.Contains(s, "  ") || strings.TrimSpace(s) != s || strings.ContainsAny(s, "\n\t\r") {
+				t.Fatalf("plain text %q is not one trimmed line with single spaces", s)
+			}
+		}
+		if strings.ContainsAny(headings, "\n\r") {
+			t.Fatalf("headings %q span lines", headings)
 		}
 		if lower := lowerSameLen(plain); len(lower) != len(plain) {
 			t.Fatalf("lowerSameLen changed the length of %q", plain)
@@ -232,4 +237,52 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Words in a fenced block (a diagram) still match, at the lowest body
+// score, but a snippet is only ever cut from prose: the summary stands in
+// when the word is nowhere else, and prose after the diagram is found
+// even when the diagram names the word first.
+func TestSearchCodeBlocksMatchButAreNotSnippets(t *testing.T) {
+	diagram := "```\n  client --PUT original--> [ blob store ] --> CDN\n```\n\n"
+	lib, err := Load(fstest.MapFS{
+		"topics/only-code.md": doc("id: only-code\ntitle: Only code\ncategory: data\nsummary: The summary stands in.",
+			"## What it is\n\n"+diagram+"Nothing else."),
+		"topics/code-then-prose.md": doc("id: code-then-prose\ntitle: Code then prose\ncategory: data\nsummary: S.",
+			"## What it is\n\n"+diagram+"Plain words first. The blob store keeps originals."),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := lib.Search("blob")
+	if len(hits) != 2 {
+		t.Fatalf("Search(blob) = %+v, want both documents", hits)
+	}
+	for _, h := range hits {
+		switch h.ID {
+		case "only-code":
+			if h.Score != 1 || h.Snippet != "The summary stands in." {
+				t.Errorf("only-code hit = %+v, want score 1 and the summary as snippet", h)
+			}
+		case "code-then-prose":
+			if h.Snippet != "Plain words first. The blob store keeps originals." {
+				t.Errorf("code-then-prose snippet = %q, want the prose", h.Snippet)
+			}
+		}
+	}
+}
+
+// No embedded snippet is cut from a diagram, and none has a space left
+// before punctuation where markup was removed.
+func TestSearchEmbeddedSnippetsReadAsProse(t *testing.T) {
+	lib := library(t)
+	for _, q := range []string{"stampede", "presigned", "scale up", "cdn", "kafka", "redis"} {
+		for _, h := range lib.Search(q) {
+			for _, bad := range []string{"+--", "--+", "──", " .", " ,", " :", " ;", " )"} {
+				if strings.Contains(h.Snippet, bad) {
+					t.Errorf("Search(%q) %s snippet has %q: %q", q, h.ID, bad, h.Snippet)
+				}
+			}
+		}
+	}
 }
