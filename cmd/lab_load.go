@@ -57,6 +57,13 @@ request in flight at a time (a closed loop), and print the throughput, the
 count of each status code, transport errors and latency percentiles (p50,
 p90, p99: the latency that 50%, 90%, 99% of requests beat or matched).
 
+Throughput counts responses of any status per second; transport errors
+(refused, timed out) are left out, since they fail in microseconds and would
+make a dead server look fast. Latency is over responses only: with none,
+the text says so and the JSON has latency.count 0 and zero times.
+Ctrl-C stops the run and prints what completed; requests cut short by it
+are not counted as errors.
+
 Redirects are not followed: against the shortener a 302 is the answer being
 measured. Against the rate-limit lab, the status counts are the admitted
 (200) and rejected (429) requests.
@@ -116,10 +123,10 @@ func (o *LabLoadOptions) config() (loadgen.Config, estimate.Format, error) {
 			o.URL, u.Hostname())
 	}
 	cfg = loadgen.Config{URL: o.URL, AllowRemote: o.AllowRemote}
-	if cfg.Requests, err = parseWhole("requests", o.Requests, maxLoadRequests); err != nil {
+	if cfg.Requests, err = parseWhole("requests", o.Requests, maxLoadRequests, "5000 or 100K"); err != nil {
 		return cfg, format, err
 	}
-	if cfg.Concurrency, err = parseWhole("concurrency", o.Concurrency, maxLoadConcurrency); err != nil {
+	if cfg.Concurrency, err = parseWhole("concurrency", o.Concurrency, maxLoadConcurrency, "16, 64 or 1K"); err != nil {
 		return cfg, format, err
 	}
 	cfg.Method = strings.ToUpper(o.Method)
@@ -140,11 +147,12 @@ func (o *LabLoadOptions) config() (loadgen.Config, estimate.Format, error) {
 	return cfg, format, nil
 }
 
-// parseWhole reads a positive whole count such as 5000, 100K or 1e6.
-func parseWhole(flag, value string, most int) (int, error) {
+// parseWhole reads a positive whole count such as 5000, 100K or 1e6, at
+// most most; examples are values in range to show in the error.
+func parseWhole(flag, value string, most int, examples string) (int, error) {
 	v, err := estimate.ParseCount(value)
 	if err != nil || v < 1 || v > float64(most) || v != math.Trunc(v) {
-		return 0, flagError(flag, value, fmt.Sprintf("a whole number from 1 to %s, like 5000 or 100K", humanize.Comma(int64(most))))
+		return 0, flagError(flag, value, fmt.Sprintf("a whole number from 1 to %s, like %s", humanize.Comma(int64(most)), examples))
 	}
 	return int(v), nil
 }
@@ -219,17 +227,22 @@ func (p *progressBar) clear() {
 // loadReport is the printed result; its JSON is the stable shape of
 // `sdprep lab load --format json`, in seconds and milliseconds.
 type loadReport struct {
-	URL             string      `json:"url"`
-	Method          string      `json:"method"`
-	Concurrency     int         `json:"concurrency"`
-	Requested       int         `json:"requested"`
-	Requests        int         `json:"requests"`
-	DurationSeconds float64     `json:"duration_seconds"`
-	ThroughputRPS   float64     `json:"throughput_rps"`
-	Status          map[int]int `json:"status"`
-	Errors          int         `json:"errors"`
-	FirstError      string      `json:"first_error,omitempty"`
-	Latency         latencyMS   `json:"latency"`
+	URL             string  `json:"url"`
+	Method          string  `json:"method"`
+	Concurrency     int     `json:"concurrency"`
+	Requested       int     `json:"requested"`
+	Requests        int     `json:"requests"`
+	DurationSeconds float64 `json:"duration_seconds"`
+	// ThroughputRPS is responses (any status) per second; transport
+	// errors are not counted, so a run without responses has 0.
+	ThroughputRPS float64     `json:"throughput_rps"`
+	Status        map[int]int `json:"status"`
+	// Errors are requests without a response, not counting those cut
+	// short by Ctrl-C.
+	Errors     int    `json:"errors"`
+	FirstError string `json:"first_error,omitempty"`
+	// Latency is over responses; Count 0 (and zero times) means none.
+	Latency latencyMS `json:"latency"`
 }
 
 // latencyMS is loadgen.Percentiles in milliseconds.
@@ -279,14 +292,20 @@ func writeLoad(w io.Writer, format estimate.Format, r loadReport) error {
 		errs += " (first: " + r.FirstError + ")"
 	}
 	l := r.Latency
+	throughput := humanize.Comma(int64(math.Round(r.ThroughputRPS))) + " req/s"
+	latency := fmt.Sprintf("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (min %.2f, mean %.2f)",
+		l.P50MS, l.P90MS, l.P99MS, l.MaxMS, l.MinMS, l.MeanMS)
+	if l.Count == 0 {
+		throughput, latency = "0 req/s (no responses)", "none (no responses)"
+	}
 	rows := [][2]string{
-		{"requests", fmt.Sprintf("%s of %s, concurrency %d", humanize.Comma(int64(r.Requests)), humanize.Comma(int64(r.Requested)), r.Concurrency)},
+		{"requests", fmt.Sprintf("%s of %s, concurrency %s", humanize.Comma(int64(r.Requests)), humanize.Comma(int64(r.Requested)),
+			humanize.Comma(int64(r.Concurrency)))},
 		{"duration", fmt.Sprintf("%.3f s", r.DurationSeconds)},
-		{"throughput", humanize.Comma(int64(math.Round(r.ThroughputRPS))) + " req/s"},
+		{"throughput", throughput},
 		{"status", strings.Join(status, ", ")},
 		{"errors", errs},
-		{"latency", fmt.Sprintf("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (min %.2f, mean %.2f)",
-			l.P50MS, l.P90MS, l.P99MS, l.MaxMS, l.MinMS, l.MeanMS)},
+		{"latency", latency},
 	}
 	var b strings.Builder
 	if format == estimate.FormatMarkdown {

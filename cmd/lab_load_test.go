@@ -63,7 +63,8 @@ func TestLabLoadBadFlags(t *testing.T) {
 		{[]string{"--url", "http://127.0.0.1/", "--requests", "1.5"}, []string{"--requests", `"1.5"`}},
 		{[]string{"--url", "http://127.0.0.1/", "--requests", "1B"}, []string{"--requests", `"1B"`}},
 		{[]string{"--url", "http://127.0.0.1/", "--requests", "lots"}, []string{"--requests", `"lots"`}},
-		{[]string{"--url", "http://127.0.0.1/", "--concurrency", "0"}, []string{"--concurrency", `"0"`}},
+		{[]string{"--url", "http://127.0.0.1/", "--concurrency", "0"}, []string{"--concurrency", `"0"`, "from 1 to 10,000, like 16, 64 or 1K"}},
+		{[]string{"--url", "http://127.0.0.1/", "--concurrency", "100K"}, []string{"--concurrency", `"100K"`, "10,000"}},
 		{[]string{"--url", "http://127.0.0.1/", "--timeout", "0s"}, []string{"--timeout", `"0s"`}},
 		{[]string{"--url", "http://127.0.0.1/", "--timeout", "forever"}, []string{"--timeout", `"forever"`}},
 		{[]string{"--url", "http://127.0.0.1/", "--method", "GE T"}, []string{"--method", `"GE T"`}},
@@ -144,6 +145,10 @@ func TestLabLoadProgressAndErrors(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "errors      200 (first: ") || !strings.Contains(out.String(), "status      none") {
 		t.Errorf("refused connections not reported:\n%s", out)
+	}
+	// No response: no throughput and no latency to speak of.
+	if !strings.Contains(out.String(), "throughput  0 req/s (no responses)\n") || !strings.Contains(out.String(), "latency     none (no responses)\n") {
+		t.Errorf("a run without responses reports a rate or latencies:\n%s", out)
 	}
 	if e := errOut.String(); !strings.Contains(e, "\r100% [##############################] 200/200") || !strings.Contains(e, "\r\x1b[2K") {
 		t.Errorf("progress line %q", e)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -76,7 +77,9 @@ RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (seconds) and, on a
 --key global counts every request against one shared limit, which is how
 several servers on one Redis (--store redis://…) enforce one limit together.
 If the limiter cannot decide (Redis down) the server answers 503: it fails
-closed.
+closed, since this endpoint exists to show the limit holding (most production
+APIs fail open, except for security limits such as login attempts). stderr
+gets one line when the limiter starts failing and one when it recovers.
 
 --burst is the bucket size of the two bucket algorithms; the window
 algorithms ignore it.`,
@@ -158,7 +161,7 @@ func (o *LabRateLimitOptions) parse() (rateLimitInput, error) {
 		return in, err
 	}
 	if o.Burst < 0 || o.Burst > ratelimit.MaxLimit {
-		return in, flagError("burst", fmt.Sprint(o.Burst), fmt.Sprintf("0 (the limit) or a whole number up to %d", ratelimit.MaxLimit))
+		return in, flagError("burst", fmt.Sprint(o.Burst), "0 (the limit) or a whole number up to "+humanize.Comma(ratelimit.MaxLimit))
 	}
 	in.cfg = ratelimit.Config{Algorithm: alg, Limit: limit, Window: window, Burst: o.Burst}
 	if err := in.cfg.Validate(); err != nil {
@@ -263,7 +266,7 @@ func simulateRateLimit(opts *LabRateLimitOptions, in rateLimitInput) error {
 	}
 	for _, r := range results {
 		if r.Err != nil {
-			return usageErrorf("--rate %q --duration %s --pattern %v: %s", opts.Rate, windowLabel(in.duration), in.pattern,
+			return usageErrorf("--rate %q --duration %s --pattern %v: %s", opts.Rate, ratelimit.FormatWindow(in.duration), in.pattern,
 				trimPrefix(r.Err, ratelimit.ErrInvalidSimulation.Error()+": "))
 		}
 	}
@@ -298,7 +301,7 @@ func serveRateLimit(ctx context.Context, opts *LabRateLimitOptions, in rateLimit
 	if opts.onListen != nil {
 		opts.onListen(addr)
 	}
-	h := ratelimit.Handler(lim, ratelimit.HandlerOptions{Key: in.key, OnError: throttledLog(opts.IO, time.Second)})
+	h := ratelimit.Handler(watchLimiter(lim, opts.IO.ErrOut), ratelimit.HandlerOptions{Key: in.key})
 	if err := serveHTTP(ctx, ln, h); err != nil {
 		return err
 	}
@@ -349,22 +352,20 @@ func newSimReport(in rateLimitInput, seed uint64, results []ratelimit.Result) si
 	return rep
 }
 
-// windowLabel names one window: "1s", "1min", "100ms".
-func windowLabel(w time.Duration) string {
-	s := strings.TrimPrefix(ratelimit.FormatRate(1, w), "1/")
-	if s != "" && (s[0] < '0' || s[0] > '9') {
-		s = "1" + s
-	}
-	return s
+// fromSeconds is the duration of a report's seconds field, rounded to the
+// nanosecond (0.3 s is 299999999.99… ns as a float).
+func fromSeconds(x float64) time.Duration {
+	return time.Duration(math.Round(x * float64(time.Second)))
 }
 
 func writeSimulation(w io.Writer, format estimate.Format, rep simReport) error {
 	if format == estimate.FormatJSON {
 		return writeJSON(w, rep)
 	}
-	window := windowLabel(time.Duration(rep.WindowSeconds * float64(time.Second)))
-	summary := fmt.Sprintf("%v traffic for %v at %s, burst %d (buckets only), seed %d",
-		rep.Pattern, time.Duration(rep.DurationSeconds*float64(time.Second)), rep.Rate, rep.Burst, rep.Seed)
+	window := ratelimit.FormatWindow(fromSeconds(rep.WindowSeconds))
+	summary := fmt.Sprintf("%v traffic for %s at %s, burst %s (buckets only), seed %d",
+		rep.Pattern, ratelimit.FormatWindow(fromSeconds(rep.DurationSeconds)), rep.Rate,
+		humanize.Comma(int64(rep.Burst)), rep.Seed)
 	header := []string{"algorithm", "offered", "admitted", "rejected", "admitted %", "max in any " + window}
 	rows := make([][]string, len(rep.Results))
 	for i, r := range rep.Results {
@@ -375,8 +376,8 @@ func writeSimulation(w io.Writer, format estimate.Format, rep simReport) error {
 		rows[i] = []string{r.Algorithm.String(), humanize.Comma(int64(r.Offered)), humanize.Comma(int64(r.Admitted)),
 			humanize.Comma(int64(r.Rejected)), fmt.Sprintf("%.1f%%", pct), humanize.Comma(int64(r.MaxInWindow))}
 	}
-	note := fmt.Sprintf(`"max in any %s" is the most requests admitted within any one-window span: the sliding log never passes the limit (%d), the fixed window can reach twice it at a window edge, and a bucket can pass its burst plus one window's refill.`,
-		window, rep.Limit)
+	note := fmt.Sprintf(`"max in any %s" is the most requests admitted within any one-window span: the sliding log never passes the limit (%s), the fixed window can reach twice it at a window edge, and a bucket can pass its burst plus one window's refill.`,
+		window, humanize.Comma(int64(rep.Limit)))
 	var b strings.Builder
 	if format == estimate.FormatMarkdown {
 		fmt.Fprintf(&b, "# Rate-limit simulation\n\n%s.\n\n| %s |\n|---|--:|--:|--:|--:|--:|\n", summary, strings.Join(header, " | "))

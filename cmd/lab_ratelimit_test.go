@@ -3,11 +3,17 @@ package cmd
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
 	"github.com/sdprep/sdprep/internal/loadgen"
@@ -82,7 +88,11 @@ func TestLabRateLimitBadFlags(t *testing.T) {
 		{[]string{"--serve", "--key", "user"}, []string{"--key", `"user"`, "global"}},
 		{[]string{"--serve", "--addr", "8081"}, []string{"--addr", `"8081"`, "host:port"}},
 		{[]string{"--serve", "--addr", "127.0.0.1:99999"}, []string{"--addr", "99999"}},
-		{[]string{"--rate", "1M/ms", "--duration", "1h"}, []string{"--rate", "--duration", "2000000"}},
+		{[]string{"--rate", "1M/ms", "--duration", "1h"}, []string{"--rate", "--duration 1h", "5,400,001,500,000 requests", "2,000,000"}},
+		{[]string{"--rate", "10/0s"}, []string{`--rate "10/0s": the window must be from 1µs to 366 days`}},
+		{[]string{"--rate", "10/400d"}, []string{`--rate "10/400d": the window must be from 1µs to 366 days`}},
+		{[]string{"--rate", "2000000000/s"}, []string{`--rate "2000000000/s": the limit must be from 1 to 1,000,000,000`}},
+		{[]string{"--burst", "2000000000"}, []string{"--burst", "1,000,000,000"}},
 		{[]string{"--seed", "-1"}, []string{"--seed", "-1"}},
 		{[]string{"extra"}, []string{"extra"}},
 	}
@@ -264,14 +274,91 @@ func TestLabRateLimitServe(t *testing.T) {
 	}
 }
 
+// TestLabRateLimitRedisUnreachable: an unreachable Redis is one line on
+// stderr, soon: go-redis's own logger, which writes straight to the
+// process's stderr, is silenced, and the startup ping does not retry for
+// seconds.
 func TestLabRateLimitRedisUnreachable(t *testing.T) {
+	rec := &redisLogRecorder{}
+	redis.SetLogger(rec) // what go-redis would print; openRedis must replace it
+	start := time.Now()
 	_, errOut, code := run(t, "lab", "ratelimit", "--serve", "--addr", "127.0.0.1:0", "--store", "redis://127.0.0.1:1/0")
+	elapsed := time.Since(start)
 	if code != exitError {
 		t.Fatalf("exit %d, want 1; stderr %q", code, errOut)
 	}
 	oneLine(t, errOut)
-	if !strings.Contains(errOut, "127.0.0.1:1") {
-		t.Errorf("stderr %q does not name the Redis address", errOut)
+	if !strings.Contains(errOut, "cannot reach redis at 127.0.0.1:1: connect: connection refused") {
+		t.Errorf("stderr %q does not name the Redis address and the cause", errOut)
+	}
+	if lines := rec.lines(); len(lines) > 0 {
+		t.Errorf("go-redis logged %d lines: %q", len(lines), lines)
+	}
+	if elapsed > time.Second {
+		t.Errorf("a refused connection took %v to report", elapsed)
+	}
+}
+
+// redisLogRecorder is a go-redis logger that keeps what it is given.
+type redisLogRecorder struct {
+	mu  sync.Mutex
+	got []string
+}
+
+func (r *redisLogRecorder) Printf(_ context.Context, format string, v ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.got = append(r.got, fmt.Sprintf(format, v...))
+}
+
+func (r *redisLogRecorder) lines() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.got)
+}
+
+// flakyLimiter fails while down is set.
+type flakyLimiter struct{ down atomic.Bool }
+
+func (f *flakyLimiter) Allow(context.Context, string) (ratelimit.Decision, error) {
+	if f.down.Load() {
+		return ratelimit.Decision{}, errors.New("dial tcp 127.0.0.1:6379: connect: connection refused")
+	}
+	return ratelimit.Decision{Allowed: true, Limit: 1}, nil
+}
+
+// TestWatchedLimiterLogsStateChanges: an outage is one line when it begins
+// and one when it ends, however many requests fail in between; a request
+// whose client went away is not counted.
+func TestWatchedLimiterLogsStateChanges(t *testing.T) {
+	var out strings.Builder
+	f := &flakyLimiter{}
+	w := watchLimiter(f, &out)
+	ctx := context.Background()
+	allow := func(ctx context.Context) error { _, err := w.Allow(ctx, "k"); return err }
+	if allow(ctx) != nil || out.Len() != 0 {
+		t.Fatalf("a working limiter logged %q", out.String())
+	}
+	f.down.Store(true)
+	for range 1500 {
+		if allow(ctx) == nil {
+			t.Fatal("the error was swallowed")
+		}
+	}
+	gone, cancel := context.WithCancel(ctx)
+	cancel()
+	allow(gone) // the client hung up: not a limiter failure
+	f.down.Store(false)
+	for range 3 {
+		allow(ctx)
+	}
+	f.down.Store(true)
+	allow(ctx)
+	want := "sdprep: limiter unavailable, answering 503 until it recovers: dial tcp 127.0.0.1:6379: connect: connection refused\n" +
+		"sdprep: limiter recovered after 1,500 requests answered 503\n" +
+		"sdprep: limiter unavailable, answering 503 until it recovers: dial tcp 127.0.0.1:6379: connect: connection refused\n"
+	if out.String() != want {
+		t.Errorf("log:\n%s\nwant:\n%s", out.String(), want)
 	}
 }
 

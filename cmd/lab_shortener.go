@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -60,6 +61,7 @@ the click queue.
 
 --serve runs the HTTP API on --addr (127.0.0.1:8080):
   POST /api/urls        {"url": "https://…", "alias": "optional"} → 201
+                        (400 for a URL that points back at this server)
   GET  /{code}          → 302 to the long URL (301 with --permanent)
   GET  /api/urls/{code} → clicks and creation time
   GET  /healthz
@@ -249,7 +251,7 @@ func runLabShortener(ctx context.Context, opts *LabShortenerOptions) error {
 		return err
 	}
 	st := svc.Stats()
-	fmt.Fprintf(e, "stopped: %d clicks written, %d dropped\n", st.ClicksFlushed, st.ClicksDropped)
+	fmt.Fprintf(e, "stopped: %s written, %s dropped\n", countNoun(int(st.ClicksFlushed), "click"), humanize.Comma(st.ClicksDropped))
 	return nil
 }
 

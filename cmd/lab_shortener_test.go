@@ -241,6 +241,32 @@ func TestLabShortenerServeOptions(t *testing.T) {
 	}
 }
 
+// TestLabShortenerSelfLinkAndOneClick: the server refuses to shorten its
+// own short URLs, and the stop line says "1 click", not "1 clicks".
+func TestLabShortenerSelfLinkAndOneClick(t *testing.T) {
+	addr, stop := startShortener(t, "--memory")
+	_, m := post(t, addr, `{"url": "https://example.com/docs", "alias": "go-docs"}`)
+	if m["code"] != "go-docs" {
+		t.Fatalf("alias: %v", m)
+	}
+	for _, u := range []string{"http://" + addr + "/go-docs", strings.Replace("http://"+addr+"/x", "127.0.0.1", "localhost", 1)} {
+		status, m := post(t, addr, `{"url": "`+u+`"}`)
+		if status != http.StatusBadRequest || m["error"] != "invalid url: points back at this shortener" {
+			t.Errorf("shorten %s: %d %v, want 400 points back", u, status, m)
+		}
+	}
+	get(t, "http://"+addr+"/go-docs")
+	err, log := stop()
+	if err != nil || !strings.Contains(log, "stopped: 1 click written, 0 dropped\n") {
+		t.Errorf("stop: %v\n%s", err, log)
+	}
+	for n, want := range map[int]string{0: "0 clicks", 1: "1 click", 42000: "42,000 clicks"} {
+		if got := countNoun(n, "click"); got != want {
+			t.Errorf("countNoun(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestLabShortenerRedisStore(t *testing.T) {
 	redisAddr := redistest.Start(t)
 	store := "redis://" + redisAddr + "/0"

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/dustin/go-humanize"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
 )
@@ -188,7 +189,7 @@ func (l *rlLab) grow(idx int) {
 // record sends one request at offset off; false when the history is full.
 func (l *rlLab) record(off time.Duration) bool {
 	if len(l.sent) >= rlMaxHistory {
-		l.err = fmt.Sprintf("history full (%d requests): press r to reset", rlMaxHistory)
+		l.err = fmt.Sprintf("history full (%s requests): press r to reset", humanize.Comma(rlMaxHistory))
 		if l.traffic == trafficRunning {
 			l.traffic = trafficStopped
 		}

@@ -455,8 +455,8 @@ func TestRateLimitThroughApp(t *testing.T) {
 }
 
 // TestRateLimitGolden: frames at 80×24 under a spike on the token bucket,
-// and on the fixed window under window-edge traffic, compared with the
-// leaky bucket it was switched from.
+// on the fixed window under window-edge traffic, compared with the leaky
+// bucket it was switched from, and with a few requests sent by hand.
 func TestRateLimitGolden(t *testing.T) {
 	a := newTestApp(t, Options{Start: PageLabRateLimit, Seed: 1}, 80, 24)
 	p := a.pages[PageLabRateLimit].(*rateLimitPage)
@@ -476,6 +476,94 @@ func TestRateLimitGolden(t *testing.T) {
 	tick(64)
 	press(t, a, text("aa")...)
 	requireGolden(t, "edge_fixed_window", a.View().Content)
+
+	// After a reset, three requests sent by hand a tenth of a second apart.
+	press(t, a, text("r")...)
+	for range 3 {
+		press(t, a, space())
+		tick(1)
+	}
+	requireGolden(t, "manual_fixed_window", a.View().Content)
+}
+
+// TestRateLimitChartHeightStable: cycling through the algorithms at
+// 80×24 keeps the chart's height and its top row, whatever the length of
+// each explanation and although the comparison line appears.
+func TestRateLimitChartHeightStable(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageLabRateLimit, Seed: 1}, 80, 24)
+	p := a.pages[PageLabRateLimit].(*rateLimitPage)
+	press(t, a, text("b")...)
+	topRow := func() int {
+		for i, l := range strings.Split(ansi.Strip(a.View().Content), "\n") {
+			if strings.Contains(l, "┤") {
+				return i
+			}
+		}
+		return -1
+	}
+	rows, top := p.layout.chartRows, topRow()
+	if rows < rlGoodChart || top < 0 {
+		t.Fatalf("chart of %d rows at row %d", rows, top)
+	}
+	for range 2 * len(ratelimit.Algorithms()) {
+		press(t, a, text("a")...)
+		if p.layout.chartRows != rows || topRow() != top {
+			t.Errorf("%v: chart of %d rows at row %d; was %d at %d", p.lab.cfg.Algorithm, p.layout.chartRows, topRow(), rows, top)
+		}
+		if got, want := len(p.layout.explain), len(strings.Split(wrap(ratelimit.Explain(p.lab.cfg.Algorithm), 78), "\n")); got != want {
+			t.Errorf("%v: explanation cut to %d of %d lines", p.lab.cfg.Algorithm, got, want)
+		}
+	}
+}
+
+// TestRateLimitEmptyScale: the empty chart's top is the limiter's
+// capacity, at least rlMinScale, and a taller column raises it.
+func TestRateLimitEmptyScale(t *testing.T) {
+	top := func(p *rateLimitPage) string {
+		for _, l := range strings.Split(ansi.Strip(p.View()), "\n") {
+			if label, _, ok := strings.Cut(l, "┤"); ok {
+				return strings.TrimSpace(label)
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		cfg  ratelimit.Config
+		want string
+	}{
+		{ratelimit.Config{}, "20"}, // token bucket, burst 20
+		{ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 5, Window: time.Second}, "10"},
+		{ratelimit.Config{Algorithm: ratelimit.SlidingLog, Limit: 100, Window: time.Minute}, "100"},
+	} {
+		p := newRateLimitTestPage(t, c.cfg, 1)
+		if got := top(p); got != c.want {
+			t.Errorf("%v: empty chart tops at %q, want %q", p.lab.cfg, got, c.want)
+		}
+	}
+	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
+	p.keysForTest(text("b")...) // 40 at once
+	if got := top(p); got != "40" {
+		t.Errorf("after a burst of 40 the chart tops at %q", got)
+	}
+}
+
+// TestRateLimitManualStatus: requests sent by hand show in the status
+// line instead of "no traffic yet".
+func TestRateLimitManualStatus(t *testing.T) {
+	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
+	status := func() string { return strings.SplitN(ansi.Strip(p.View()), "\n", 2)[0] }
+	if !strings.HasSuffix(status(), "no traffic yet") {
+		t.Errorf("fresh status %q", status())
+	}
+	p.keysForTest(text("b")...)
+	p.keysForTest(space())
+	if s := status(); !strings.HasSuffix(s, "manual requests") || strings.Contains(s, "no traffic") {
+		t.Errorf("after 41 manual sends the status is %q", s)
+	}
+	p.keysForTest(text("r")...)
+	if !strings.HasSuffix(status(), "no traffic yet") {
+		t.Errorf("after reset the status is %q", status())
+	}
 }
 
 // TestRateLimitAxisMarks: the axis marks window starts when a window spans
@@ -484,11 +572,11 @@ func TestRateLimitAxisMarks(t *testing.T) {
 	for _, c := range []struct {
 		window time.Duration
 		legend string
-		marks  int // on the 76-column axis at t = 0
+		marks  int // on the 75-column axis at t = 0 (the scale is 10: two digits)
 	}{
 		{time.Second, "┴ window start, every 1s", 8},
 		{100 * time.Millisecond, "┴ every 1s", 8},
-		{500 * time.Millisecond, "┴ window start, every 500ms", 16},
+		{500 * time.Millisecond, "┴ window start, every 500ms", 15},
 		{time.Minute, "┴ every 1s", 8},
 	} {
 		p := newRateLimitTestPage(t, ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 5, Window: c.window}, 1)
@@ -508,8 +596,11 @@ func TestRateLimitAxisMarks(t *testing.T) {
 
 func TestFmtDur(t *testing.T) {
 	for d, want := range map[time.Duration]string{
-		0: "0s", 1250 * time.Millisecond: "1.25s", 650 * time.Millisecond: "650ms", time.Minute: "1m",
-		90 * time.Second: "1m30s", time.Hour: "1h", time.Hour + time.Minute: "1h1m", 1234567 * time.Nanosecond: "1ms",
+		0: "0s", 1250 * time.Millisecond: "1.3s", 1566 * time.Millisecond: "1.6s", 2 * time.Second: "2s",
+		650 * time.Millisecond: "650ms", 999600 * time.Microsecond: "1s", 59960 * time.Millisecond: "1min",
+		12340 * time.Millisecond: "12.3s", time.Minute: "1min", 90 * time.Second: "1min 30s", time.Hour: "1h",
+		time.Hour + time.Minute: "1h 1min", 1234567 * time.Nanosecond: "1ms", 1500 * time.Nanosecond: "2µs",
+		-time.Second: "0s",
 	} {
 		if got := fmtDur(d); got != want {
 			t.Errorf("fmtDur(%v) = %q, want %q", d, got, want)

@@ -6,16 +6,23 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
+
 	"github.com/sdprep/sdprep/designs/ratelimit"
 )
 
 // Chart height bounds, in rows. Below rlMinChart rows the explanation is
-// cut instead; above rlMaxChart the bars would only get coarser to read.
+// cut instead; the blank separators go while the chart is below
+// rlGoodChart; above rlMaxChart the bars would only get coarser to read.
 const (
-	rlMinChart = 4
-	rlMaxChart = 20
+	rlMinChart  = 4
+	rlGoodChart = 5
+	rlMaxChart  = 20
 	// rlWide is the body width from which the state gauge is longer.
 	rlWide = 100
+	// rlMinScale is the least requests the chart's height stands for,
+	// when the limiter's capacity is smaller.
+	rlMinScale = 10
 )
 
 // Glyphs of the chart and the state gauge. Admitted and rejected differ in
@@ -41,36 +48,50 @@ type rlLayout struct {
 // and state.
 const rlFixedRows = 5
 
-// relayout shares the height between the chart and the explanation:
-// when room is short the blank separators go first, then the hint line,
-// then the end of the explanation.
+// relayout shares the height between the chart and the explanation. The
+// chart's rows are worked out for the longest explanation of the five and
+// with the comparison line that follows a switch, so the chart keeps its
+// height and its place whichever algorithm is shown; a row left over goes
+// above the explanation, the rest stays blank at the bottom. When room is
+// short the blank separators go first, then the hint line, then the end
+// of the explanation.
 func (p *rateLimitPage) relayout() {
 	if p.width <= 0 || p.height <= 0 {
 		p.layout = rlLayout{}
 		return
 	}
-	lay := rlLayout{hints: true, gapChart: true, gapBottom: true}
-	lay.explain = strings.Split(wrap(ratelimit.Explain(p.lab.cfg.Algorithm), p.width), "\n")
-	fixed := rlFixedRows
-	if p.lab.prev != nil {
-		fixed++ // the comparison line
+	lay := rlLayout{hints: true, gapChart: true}
+	explain := 0
+	for _, a := range ratelimit.Algorithms() {
+		explain = max(explain, strings.Count(wrap(ratelimit.Explain(a), p.width), "\n")+1)
 	}
+	const fixed = rlFixedRows + 1 // and the comparison line
 	rows := func() int {
-		return p.height - fixed - len(lay.explain) - b2i(lay.hints) - b2i(lay.gapChart) - b2i(lay.gapMid) - b2i(lay.gapBottom)
+		return p.height - fixed - explain - b2i(lay.hints) - b2i(lay.gapChart) - b2i(lay.gapMid)
 	}
-	for _, drop := range []*bool{&lay.gapChart, &lay.gapBottom, &lay.hints} {
-		if rows() < rlMinChart {
-			*drop = false
-		}
+	if rows() < rlGoodChart {
+		lay.gapChart = false
 	}
 	if rows() < rlMinChart {
-		keep := max(p.height-fixed-rlMinChart, 0)
-		lay.explain = strings.Split(wrapLines(ratelimit.Explain(p.lab.cfg.Algorithm), p.width, max(keep, 1)), "\n")[:keep]
+		lay.hints = false
+	}
+	if rows() < rlMinChart {
+		explain = max(p.height-fixed-rlMinChart, 0)
 	}
 	if rows() > rlMaxChart {
 		lay.gapMid = true
 	}
 	lay.chartRows = min(max(rows(), 1), rlMaxChart)
+
+	text := ratelimit.Explain(p.lab.cfg.Algorithm)
+	if lines := strings.Split(wrap(text, p.width), "\n"); len(lines) <= explain {
+		lay.explain = lines
+	} else {
+		lay.explain = strings.Split(wrapLines(text, p.width, max(explain, 1)), "\n")[:explain]
+	}
+	used := rlFixedRows + b2i(p.lab.prev != nil) + len(lay.explain) + lay.chartRows +
+		b2i(lay.hints) + b2i(lay.gapChart) + b2i(lay.gapMid)
+	lay.gapBottom = used < p.height
 	p.layout = lay
 }
 
@@ -115,16 +136,33 @@ func (p *rateLimitPage) View() string {
 	return strings.Join(rows, "\n")
 }
 
-// fmtDur shows a duration to the millisecond in Go's short form (1.25s,
-// 650ms, 1m2.5s), without zero minutes or seconds after a larger unit
-// (1m, not 1m0s).
+// fmtDur is the one way the lab writes a span of time (the clock, the
+// traffic's progress, the limiter's countdowns), at a precision that
+// suits its size: 650ms, 1.4s, 12.3s, 1min 5s, 1h 2min. Window lengths,
+// which are exact settings, are written by ratelimit.FormatWindow instead,
+// as in the rate (10/s, 5/100ms, 100/min).
 func fmtDur(d time.Duration) string {
-	s := d.Round(time.Millisecond).String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
+	switch {
+	case d <= 0:
+		return "0s"
+	case d < time.Millisecond:
+		return strconv.FormatInt(int64(d.Round(time.Microsecond)/time.Microsecond), 10) + "µs"
+	case d.Round(time.Millisecond) < time.Second:
+		return strconv.FormatInt(int64(d.Round(time.Millisecond)/time.Millisecond), 10) + "ms"
+	case d.Round(100*time.Millisecond) < time.Minute:
+		return strings.TrimSuffix(strconv.FormatFloat(d.Round(100*time.Millisecond).Seconds(), 'f', 1, 64), ".0") + "s"
+	case d.Round(time.Second) < time.Hour:
+		return joinUnits(int64(d.Round(time.Second)/time.Minute), "min", int64(d.Round(time.Second)%time.Minute/time.Second), "s")
 	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
+	r := d.Round(time.Minute)
+	return joinUnits(int64(r/time.Hour), "h", int64(r%time.Hour/time.Minute), "min")
+}
+
+// joinUnits writes "1min 5s", or "1min" when the smaller part is zero.
+func joinUnits(big int64, bigUnit string, small int64, smallUnit string) string {
+	s := strconv.FormatInt(big, 10) + bigUnit
+	if small > 0 {
+		s += " " + strconv.FormatInt(small, 10) + smallUnit
 	}
 	return s
 }
@@ -144,6 +182,9 @@ func (p *rateLimitPage) statusLine() string {
 		return left + fmt.Sprintf("%v traffic finished", l.pattern)
 	case l.traffic == trafficStopped:
 		return left + fmt.Sprintf("%v traffic stopped", l.pattern)
+	}
+	if len(l.sent) > 0 {
+		return left + "manual requests"
 	}
 	return left + t.Subtle.Render("no traffic yet")
 }
@@ -179,13 +220,15 @@ func (p *rateLimitPage) chart() []string {
 	t, l := p.c.Theme, p.lab
 	h := p.layout.chartRows
 	now := bucketIndex(l.now)
-	// The scale is at least one request per row, so a lone request is one
-	// cell tall rather than the whole chart.
-	scale := h
+	// The scale starts at the limiter's capacity (at least rlMinScale), the
+	// most it admits at once, so an empty chart has a meaningful top and a
+	// lone request is a single cell; a taller column raises it.
+	minScale := max(l.cfg.Capacity(), rlMinScale)
+	scale := minScale
 	label := strconv.Itoa(scale)
 	cols := max(p.width-len(label)-1, 1)
 	for range 2 { // the gutter depends on the scale, the scale on the columns
-		scale = h
+		scale = minScale
 		for i := max(now-cols+1, l.first); i <= now; i++ {
 			b := l.buckets[i-l.first]
 			scale = max(scale, b.admitted+b.rejected)
@@ -290,11 +333,11 @@ func (p *rateLimitPage) chartRow(heights [][2]int, r int) string {
 func (p *rateLimitPage) legend() string {
 	t := p.c.Theme
 	step, window := p.tickStep()
-	marks := "┴ every " + fmtDur(step)
+	marks := "┴ every " + ratelimit.FormatWindow(step)
 	switch p.lab.cfg.Algorithm {
 	case ratelimit.FixedWindow, ratelimit.SlidingWindow:
 		if window {
-			marks = "┴ window start, every " + fmtDur(step)
+			marks = "┴ window start, every " + ratelimit.FormatWindow(step)
 		}
 	}
 	return t.Bar.Render(glyphAdmitted) + " admitted  " + t.BarAlt.Render(glyphRejected) + " rejected  " +
@@ -304,16 +347,16 @@ func (p *rateLimitPage) legend() string {
 // counters totals the current algorithm's decisions.
 func (p *rateLimitPage) counters() string {
 	t, l := p.c.Theme, p.lab
-	n := func(v int) string { return t.Strong.Render(strconv.Itoa(v)) }
+	n := func(v int) string { return t.Strong.Render(humanize.Comma(int64(v))) }
 	return "sent " + n(len(l.sent)) + " · admitted " + n(l.cur.admitted) + " · rejected " + n(l.cur.rejected) +
-		" · max in any " + fmtDur(l.cfg.Window) + ": " + n(l.cur.maxInWindow)
+		" · max in any " + ratelimit.FormatWindow(l.cfg.Window) + ": " + n(l.cur.maxInWindow)
 }
 
 // comparison is the previous algorithm's totals on the same requests.
 func (p *rateLimitPage) comparison() string {
 	t, l := p.c.Theme, p.lab
-	return t.Subtle.Render(fmt.Sprintf("%v on the same traffic: admitted %d · rejected %d · max %d",
-		l.prevAlg, l.prev.admitted, l.prev.rejected, l.prev.maxInWindow))
+	return t.Subtle.Render(fmt.Sprintf("%v on the same traffic: admitted %s · rejected %s · max %s",
+		l.prevAlg, humanize.Comma(int64(l.prev.admitted)), humanize.Comma(int64(l.prev.rejected)), humanize.Comma(int64(l.prev.maxInWindow))))
 }
 
 // stateLine shows the limiter's state for the key: a gauge of how full
@@ -322,28 +365,42 @@ func (p *rateLimitPage) stateLine() string {
 	t, s := p.c.Theme, p.lab.state
 	var name, text string
 	var fill float64
+	c := humanize.Comma(int64(s.Capacity))
+	n := func(v int) string { return humanize.Comma(int64(v)) }
 	switch s.Algorithm {
 	case ratelimit.TokenBucket:
 		name, fill = "tokens", s.Tokens
-		text = fmt.Sprintf("%.1f of %d · full in %s", s.Tokens, s.Capacity, fmtDur(s.ResetAfter))
+		text = fmt.Sprintf("%s of %s · full in %s", comma1(s.Tokens), c, fmtDur(s.ResetAfter))
 	case ratelimit.LeakyBucket:
 		name, fill = "level", s.Level
-		text = fmt.Sprintf("%.1f of %d · empty in %s", s.Level, s.Capacity, fmtDur(s.ResetAfter))
+		text = fmt.Sprintf("%s of %s · empty in %s", comma1(s.Level), c, fmtDur(s.ResetAfter))
 	case ratelimit.FixedWindow:
 		name, fill = "window", float64(s.Count)
-		text = fmt.Sprintf("%d of %d · %s in · resets in %s", s.Count, s.Capacity, fmtDur(s.WindowElapsed), fmtDur(s.ResetAfter))
+		text = fmt.Sprintf("%s of %s · %s in · resets in %s", n(s.Count), c, fmtDur(s.WindowElapsed), fmtDur(s.ResetAfter))
 	case ratelimit.SlidingLog:
 		name, fill = "log", float64(s.Count)
-		text = fmt.Sprintf("%d of %d timestamps · empty in %s", s.Count, s.Capacity, fmtDur(s.ResetAfter))
+		text = fmt.Sprintf("%s of %s timestamps · empty in %s", n(s.Count), c, fmtDur(s.ResetAfter))
 	case ratelimit.SlidingWindow:
 		name, fill = "estimate", s.Estimate
-		text = fmt.Sprintf("%.1f of %d = previous %d × %.2f + current %d", s.Estimate, s.Capacity, s.Previous, s.Weight, s.Count)
+		text = fmt.Sprintf("%s of %s = previous %s × %.2f + current %s", comma1(s.Estimate), c, n(s.Previous), s.Weight, n(s.Count))
 	}
 	gw := 20
 	if p.width >= rlWide {
 		gw = 30
 	}
 	return t.Label.Render(padRight(name, 9)) + p.gauge(fill, float64(s.Capacity), gw) + " " + text
+}
+
+// comma1 writes a non-negative v to one decimal, with thousands
+// separators: 1,234.5.
+func comma1(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	dot := strings.IndexByte(s, '.')
+	n, err := strconv.ParseInt(s[:dot], 10, 64)
+	if err != nil {
+		return s
+	}
+	return humanize.Comma(n) + s[dot:]
 }
 
 // gauge is a bar of width cells filled in proportion v/capacity.

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/dustin/go-humanize"
 
 	"github.com/sdprep/sdprep/designs/shortener"
 )
@@ -546,12 +547,12 @@ func (p *shortenerPage) onResolved(m shResolvedMsg) {
 			}
 			p.log(shEvInfo, fmt.Sprintf("resolve %s: %s → 302", m.code, step))
 		}
-		p.logClicks(m, fmt.Sprintf("click queued (queue depth %d)", tr.QueueDepth))
+		p.logClicks(m, fmt.Sprintf("click queued (queue depth %s)", humanize.Comma(int64(tr.QueueDepth))))
 	case m.n > 1:
 		b := m.burst
-		p.log(shEvOK, fmt.Sprintf("resolve %s ×%d: %s, %s → %s", m.code, m.n,
+		p.log(shEvOK, fmt.Sprintf("resolve %s ×%s: %s, %s → %s", m.code, humanize.Comma(int64(m.n)),
 			shPlural(int64(b.Hits), "cache hit"), shPlural(int64(b.Misses), "miss"), shPlural(int64(b.Misses), "store read")))
-		p.logClicks(m, fmt.Sprintf("%s queued (queue depth at most %d)", shPlural(int64(b.Queued), "click"), b.MaxDepth))
+		p.logClicks(m, fmt.Sprintf("%s queued (queue depth at most %s)", shPlural(int64(b.Queued), "click"), humanize.Comma(int64(b.MaxDepth))))
 	}
 	if m.err != nil {
 		p.log(shEvErr, fmt.Sprintf("resolve %s failed (%d): %v", m.code, shHTTPStatus(m.err), m.err))
@@ -561,7 +562,7 @@ func (p *shortenerPage) onResolved(m shResolvedMsg) {
 // logClicks logs where the clicks of m went.
 func (p *shortenerPage) logClicks(m shResolvedMsg, queued string) {
 	if m.burst.Queued > 0 {
-		p.log(shEvInfo, fmt.Sprintf("%s, %d waiting to be written", queued, shUnwritten(m.stats)))
+		p.log(shEvInfo, fmt.Sprintf("%s, %s waiting to be written", queued, humanize.Comma(shUnwritten(m.stats))))
 	}
 	if d := m.burst.Dropped; d > 0 {
 		p.log(shEvWarn, fmt.Sprintf("%s dropped: queue full or closed (counted; the redirect did not wait)", shPlural(int64(d), "click")))
@@ -598,15 +599,16 @@ func shHTTPStatus(err error) int {
 	return 500
 }
 
-// plural writes n and the noun, with an s unless n is 1 ("batch" takes es).
+// shPlural writes n, with thousands separators, and the noun, with an s
+// unless n is 1 ("batch" takes es).
 func shPlural(n int64, noun string) string {
 	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
+		return "1 " + noun
 	}
 	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "ss") {
-		return fmt.Sprintf("%d %ses", n, noun)
+		return humanize.Comma(n) + " " + noun + "es"
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return humanize.Comma(n) + " " + noun + "s"
 }
 
 // clip shortens s to n characters for the event log.

@@ -91,16 +91,16 @@ func newParams(c Config, tick time.Duration, maxInt int64) (params, error) {
 		return params{}, fmt.Errorf("%w: algorithm %d: want one of %v", ErrInvalidConfig, int(c.Algorithm), Algorithms())
 	}
 	if c.Limit < 1 || c.Limit > MaxLimit {
-		return params{}, fmt.Errorf("%w: limit %d: want 1..%d", ErrInvalidConfig, c.Limit, MaxLimit)
+		return params{}, fmt.Errorf("%w: limit %s: want 1 to %s", ErrInvalidConfig, commas(int64(c.Limit)), commas(MaxLimit))
 	}
 	if c.Window < MinWindow || c.Window > MaxWindow {
-		return params{}, fmt.Errorf("%w: window %v: want %v..%v", ErrInvalidConfig, c.Window, MinWindow, MaxWindow)
+		return params{}, fmt.Errorf("%w: window %s: want 1µs to 366 days", ErrInvalidConfig, FormatWindow(c.Window))
 	}
 	if c.Window%time.Microsecond != 0 || c.Window%tick != 0 {
 		return params{}, fmt.Errorf("%w: window %v: want a whole number of microseconds", ErrInvalidConfig, c.Window)
 	}
 	if c.Burst < 0 || c.Burst > MaxLimit {
-		return params{}, fmt.Errorf("%w: burst %d: want 0 (same as limit) or 1..%d", ErrInvalidConfig, c.Burst, MaxLimit)
+		return params{}, fmt.Errorf("%w: burst %s: want 0 (same as limit) or 1 to %s", ErrInvalidConfig, commas(int64(c.Burst)), commas(MaxLimit))
 	}
 	p := params{alg: c.Algorithm, limit: int64(c.Limit), window: int64(c.Window / tick)}
 	switch c.Algorithm {
@@ -109,16 +109,16 @@ func newParams(c Config, tick time.Duration, maxInt int64) (params, error) {
 		g := gcd(p.window, p.limit)
 		p.unit, p.refill = p.window/g, p.limit/g
 		if p.burst > maxInt/2/p.unit {
-			return params{}, fmt.Errorf("%w: burst %d with rate %s: bucket level overflows exact arithmetic; lower the burst or use a shorter window",
-				ErrInvalidConfig, p.burst, FormatRate(c.Limit, c.Window))
+			return params{}, fmt.Errorf("%w: burst %s with rate %s: bucket level overflows exact arithmetic; lower the burst or use a shorter window",
+				ErrInvalidConfig, commas(p.burst), FormatRate(c.Limit, c.Window))
 		}
 		p.capacity = p.burst * p.unit
 		p.fullAfter = ceilDiv(p.capacity, p.refill)
 		p.horizon = p.fullAfter
 	case SlidingWindow:
 		if p.limit > maxInt/4/p.window {
-			return params{}, fmt.Errorf("%w: limit %d with window %v: weighted count overflows exact arithmetic; lower the limit or the window",
-				ErrInvalidConfig, c.Limit, c.Window)
+			return params{}, fmt.Errorf("%w: limit %s with window %s: weighted count overflows exact arithmetic; lower the limit or the window",
+				ErrInvalidConfig, commas(int64(c.Limit)), FormatWindow(c.Window))
 		}
 		p.horizon = 2 * p.window
 	default:

@@ -60,9 +60,13 @@ type Response struct {
 //     Retry-After: 1
 //
 // The 200 and 429 carry the headers of SetHeaders. A limiter error fails
-// closed: this endpoint exists to show the limit holding, and a limiter
-// that cannot answer cannot promise that. (The shortener's API fails open
-// instead: there the limiter protects a service whose job is to redirect.)
+// closed: this is a demo endpoint whose only job is to show the limit
+// holding, and a limiter that cannot answer cannot promise that, whereas a
+// production API usually fails open, so that a limiter outage does not
+// become an API outage, except for security limits (login attempts,
+// password resets), which must fail closed. (The shortener's API fails
+// open for that reason: there the limiter protects a service whose job is
+// to redirect.)
 func Handler(l Limiter, opts HandlerOptions) http.Handler {
 	key := opts.Key
 	if key == nil {

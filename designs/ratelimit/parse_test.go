@@ -34,6 +34,44 @@ func TestParseRate(t *testing.T) {
 	}
 }
 
+// TestParseRateMessages: a value out of range names the range in plain
+// words (no Go duration such as 8784h0m0s); a malformed one shows the
+// accepted forms.
+func TestParseRateMessages(t *testing.T) {
+	for in, want := range map[string]string{
+		"10/0s":           `ratelimit: invalid rate "10/0s": the window must be from 1µs to 366 days`,
+		"10/400d":         `ratelimit: invalid rate "10/400d": the window must be from 1µs to 366 days`,
+		"10/99999999999s": `ratelimit: invalid rate "10/99999999999s": the window must be from 1µs to 366 days`,
+		"10/1ns":          `ratelimit: invalid rate "10/1ns": the window must be from 1µs to 366 days`,
+		"10/1.5us":        `ratelimit: invalid rate "10/1.5us": the window must be a whole number of microseconds`,
+		"0/s":             `ratelimit: invalid rate "0/s": the limit must be from 1 to 1,000,000,000`,
+		"2000000000/s":    `ratelimit: invalid rate "2000000000/s": the limit must be from 1 to 1,000,000,000`,
+		"ten/s":           `ratelimit: invalid rate "ten/s": the limit must be a whole number from 1 to 1,000,000,000: ` + rateForms,
+		"10/fortnight":    `ratelimit: invalid rate "10/fortnight": unknown window unit "fortnight": ` + rateForms,
+	} {
+		_, _, err := ParseRate(in)
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseRate(%q) error:\n got  %v\n want %s", in, err, want)
+		}
+	}
+}
+
+func TestFormatWindow(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Second: "1s", 100 * time.Millisecond: "100ms", time.Minute: "1min", 90 * time.Second: "90s",
+		1500 * time.Millisecond: "1500ms", time.Hour: "1h", MaxWindow: "366d", 0: "0s", time.Microsecond: "1us",
+	} {
+		if got := FormatWindow(d); got != want {
+			t.Errorf("FormatWindow(%v) = %q, want %q", d, got, want)
+		}
+	}
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", -1234567: "-1,234,567", MaxLimit: "1,000,000,000"} {
+		if got := commas(n); got != want {
+			t.Errorf("commas(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestParseRateRejects(t *testing.T) {
 	for _, in := range []string{
 		"", "10", "/s", "10/", "0/s", "-1/s", "1.5/s", "10/fortnight", "10/0s",

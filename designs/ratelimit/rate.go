@@ -3,6 +3,7 @@ package ratelimit
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -34,16 +35,29 @@ func ParseRate(s string) (limit int, window time.Duration, err error) {
 	if !ok {
 		return 0, 0, fmt.Errorf("%w %q: missing '/': %s", ErrInvalidRate, s, rateForms)
 	}
-	limit, err = parseLimit(strings.TrimSpace(num))
-	if err != nil {
-		return 0, 0, fmt.Errorf("%w %q: %v: %s", ErrInvalidRate, s, err, rateForms)
+	if limit, err = parseLimit(strings.TrimSpace(num)); err == nil {
+		window, err = parseWindow(strings.TrimSpace(per))
 	}
-	window, err = parseWindow(strings.TrimSpace(per))
-	if err != nil {
-		return 0, 0, fmt.Errorf("%w %q: %v: %s", ErrInvalidRate, s, err, rateForms)
+	var rerr rangeError
+	switch {
+	case err == nil:
+		return limit, window, nil
+	case errors.As(err, &rerr): // well formed, out of range: the range says what is accepted
+		return 0, 0, fmt.Errorf("%w %q: %v", ErrInvalidRate, s, err)
 	}
-	return limit, window, nil
+	return 0, 0, fmt.Errorf("%w %q: %v: %s", ErrInvalidRate, s, err, rateForms)
 }
+
+// rangeError is a well-formed limit or window out of range.
+type rangeError string
+
+func (e rangeError) Error() string { return string(e) }
+
+// Accepted ranges, as the errors say them.
+var (
+	errLimitRange  = rangeError("the limit must be from 1 to " + commas(MaxLimit))
+	errWindowRange = rangeError("the window must be from 1µs to 366 days")
+)
 
 func parseLimit(s string) (int, error) {
 	mult := 1
@@ -53,12 +67,12 @@ func parseLimit(s string) (int, error) {
 	case strings.HasSuffix(s, "M"):
 		mult, s = 1_000_000, s[:len(s)-1]
 	}
-	if s == "" || strings.Trim(s, "0123456789") != "" || len(s) > 10 {
-		return 0, fmt.Errorf("limit must be a whole number from 1 to %d", MaxLimit)
+	if s == "" || strings.Trim(s, "0123456789") != "" {
+		return 0, fmt.Errorf("the limit must be a whole number from 1 to %s", commas(MaxLimit))
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > MaxLimit/mult {
-		return 0, fmt.Errorf("limit must be a whole number from 1 to %d", MaxLimit)
+	if err != nil || len(s) > 10 || n < 1 || n > MaxLimit/mult {
+		return 0, errLimitRange
 	}
 	return n * mult, nil
 }
@@ -91,18 +105,61 @@ func parseWindow(s string) (time.Duration, error) {
 			}
 		}
 		d, err := time.ParseDuration(num + base)
-		if err != nil || (scale > 1 && d > MaxWindow) {
+		if err != nil {
+			if _, ferr := strconv.ParseFloat(num, 64); ferr == nil {
+				return 0, errWindowRange // a number too large for a duration
+			}
 			return 0, fmt.Errorf("bad window length %q", num)
+		}
+		if scale > 1 && d > MaxWindow {
+			return 0, errWindowRange
 		}
 		w = d * scale
 	}
-	if w%time.Microsecond != 0 {
-		return 0, fmt.Errorf("window %v is not a whole number of microseconds", w)
-	}
 	if w < MinWindow || w > MaxWindow {
-		return 0, fmt.Errorf("window %v out of range %v..%v", w, MinWindow, MaxWindow)
+		return 0, errWindowRange
+	}
+	if w%time.Microsecond != 0 {
+		return 0, rangeError("the window must be a whole number of microseconds")
 	}
 	return w, nil
+}
+
+// FormatWindow writes a window (or any duration) the way FormatRate writes
+// its window, exactly: "1s", "100ms", "1min", "90s", "1500ms", "366d".
+// Durations below 1 ns are written as Go does ("0s", "-1s").
+func FormatWindow(w time.Duration) string {
+	if w <= 0 {
+		return w.String()
+	}
+	s := strings.TrimPrefix(FormatRate(1, w), "1/")
+	if s[0] < '0' || s[0] > '9' {
+		s = "1" + s
+	}
+	return s
+}
+
+// commas writes n with a comma every three digits: 1,000,000.
+func commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// commasFloat writes x rounded to a whole number, with commas; values
+// beyond int64 are written in scientific notation.
+func commasFloat(x float64) string {
+	if x >= 9e18 {
+		return strconv.FormatFloat(x, 'g', 3, 64)
+	}
+	return commas(int64(math.Round(x)))
 }
 
 // FormatRate writes limit and window in the form ParseRate reads, using the

@@ -129,9 +129,19 @@ func (r *Redis) Reset(ctx context.Context, key string) error {
 }
 
 func (r *Redis) run(ctx context.Context, key, now string) (Decision, error) {
+	res, err := r.script.Run(ctx, r.client, []string{r.Key(key)}, r.argv(now)...).Int64Slice()
+	return r.decision(key, res, err)
+}
+
+// argv is the script's ARGV: the instant (or "" for the server clock), then
+// the config.
+func (r *Redis) argv(now string) []any {
 	args := make([]any, 0, 1+len(r.args))
-	args = append(append(args, now), r.args...)
-	res, err := r.script.Run(ctx, r.client, []string{r.Key(key)}, args...).Int64Slice()
+	return append(append(args, now), r.args...)
+}
+
+// decision turns the script's reply for key into a Decision.
+func (r *Redis) decision(key string, res []int64, err error) (Decision, error) {
 	if err != nil {
 		return Decision{}, fmt.Errorf("ratelimit: redis %s decision for %q: %w", r.cfg.Algorithm, key, err)
 	}

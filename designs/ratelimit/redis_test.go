@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -52,7 +53,7 @@ func TestRedisMatchesMemory(t *testing.T) {
 				for i, at := range randomTraffic(uint64(cfg.Limit), 400, cfg.Window) {
 					at = at.Truncate(time.Millisecond)
 					want := m.AllowAt("k", at)
-					got, err := r.AllowAt(ctx, "k", at)
+					got, err := allowAtPersist(ctx, c, r, "k", at)
 					if err != nil {
 						t.Fatalf("request %d: %v", i, err)
 					}
@@ -63,6 +64,27 @@ func TestRedisMatchesMemory(t *testing.T) {
 			})
 		}
 	}
+}
+
+// allowAtPersist is r.AllowAt followed by PERSIST in one MULTI/EXEC. The
+// script gives the key a real-time TTL of ResetAfter, which can be a
+// millisecond, while the replay's next instant may still fall inside it: on
+// a loaded machine the key would expire between two requests and Redis
+// would start afresh where memory does not. Dropping the TTL in the same
+// transaction (nothing runs between the two) makes the replay depend on
+// the simulated instants alone; TestRedisKeysHaveTTL checks the TTL.
+func allowAtPersist(ctx context.Context, c *redis.Client, r *Redis, key string, at time.Time) (Decision, error) {
+	var eval *redis.Cmd
+	_, err := c.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		eval = r.script.Eval(ctx, p, []string{r.Key(key)}, r.argv(strconv.FormatInt(at.UnixMicro(), 10))...)
+		p.Persist(ctx, r.Key(key))
+		return nil
+	})
+	if err != nil {
+		return Decision{}, err
+	}
+	res, err := eval.Int64Slice()
+	return r.decision(key, res, err)
 }
 
 func sameDecision(redis, mem Decision) bool {
@@ -183,10 +205,15 @@ func TestRedisKeysHaveTTL(t *testing.T) {
 	}
 }
 
+// TestRedisCallerClock: with WithCallerClock the script uses the caller's
+// instant. The key's TTL is ResetAfter in real time, so the instant sits
+// well inside its window (20 s of a minute: a 40 s TTL); an instant just
+// before the window's end would leave a TTL of a millisecond or so, and
+// the key could expire between two calls on a loaded machine.
 func TestRedisCallerClock(t *testing.T) {
 	c := newRedisClient(t, redistest.Start(t))
-	r := mustRedis(t, c, Config{Algorithm: FixedWindow, Limit: 2, Window: time.Second},
-		WithCallerClock(func() time.Time { return t0.Add(999 * ms) }), WithKeyPrefix("clock:"))
+	r := mustRedis(t, c, Config{Algorithm: FixedWindow, Limit: 2, Window: time.Minute},
+		WithCallerClock(func() time.Time { return t0.Add(20 * time.Second) }), WithKeyPrefix("clock:"))
 	var got []bool
 	for range 3 {
 		d, err := r.Allow(context.Background(), "k")
@@ -194,8 +221,8 @@ func TestRedisCallerClock(t *testing.T) {
 			t.Fatal(err)
 		}
 		got = append(got, d.Allowed)
-		if d.ResetAfter != ms { // the caller's instant, not the server's
-			t.Fatalf("ResetAfter = %v, want 1ms before the caller's window ends", d.ResetAfter)
+		if d.ResetAfter != 40*time.Second { // the caller's instant, not the server's
+			t.Fatalf("ResetAfter = %v, want the 40s left of the caller's window", d.ResetAfter)
 		}
 	}
 	if !reflect.DeepEqual(got, []bool{true, true, false}) {
@@ -209,7 +236,8 @@ func TestRedisCallerClock(t *testing.T) {
 func TestRedisSurvivesScriptFlush(t *testing.T) {
 	c := newRedisClient(t, redistest.Start(t))
 	ctx := context.Background()
-	r := mustRedis(t, c, Config{Algorithm: SlidingLog, Limit: 2, Window: time.Second})
+	// An hour-long window: the key's real-time TTL outlives the test.
+	r := mustRedis(t, c, Config{Algorithm: SlidingLog, Limit: 2, Window: time.Hour})
 	if _, err := r.AllowAt(ctx, "k", t0); err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +268,7 @@ func TestNewRedisValidates(t *testing.T) {
 }
 
 func TestRedisReportsConnectionErrors(t *testing.T) {
-	c := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", MaxRetries: -1, DialTimeout: time.Second})
+	c := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", MaxRetries: -1, DialerRetries: 1, DialTimeout: time.Second})
 	defer c.Close()
 	r := mustRedis(t, c, Config{Limit: 1, Window: time.Second})
 	if _, err := r.Allow(context.Background(), "k"); err == nil {

@@ -96,12 +96,12 @@ func simTraffic(cfg Config, pattern Pattern, seed int64, d time.Duration) ([]tim
 		return nil, fmt.Errorf("%w: pattern %d: want one of %v", ErrInvalidSimulation, int(pattern), Patterns())
 	}
 	if d <= 0 || d > MaxSimDuration {
-		return nil, fmt.Errorf("%w: duration %v: want more than 0 and at most %v", ErrInvalidSimulation, d, MaxSimDuration)
+		return nil, fmt.Errorf("%w: duration %s: want more than 0 and at most %s", ErrInvalidSimulation, FormatWindow(d), FormatWindow(MaxSimDuration))
 	}
 	windows := float64(d)/float64(cfg.Window) + 1
 	if est := pattern.offeredPerWindow() * float64(cfg.Limit) * windows; est > MaxSimRequests {
-		return nil, fmt.Errorf("%w: %s over %v means about %.0f requests: want at most %d; shorten the run or lower the limit",
-			ErrInvalidSimulation, FormatRate(cfg.Limit, cfg.Window), d, est, MaxSimRequests)
+		return nil, fmt.Errorf("%w: %s over %s means about %s requests: want at most %s; shorten the run or lower the limit",
+			ErrInvalidSimulation, FormatRate(cfg.Limit, cfg.Window), FormatWindow(d), commasFloat(est), commas(MaxSimRequests))
 	}
 	return pattern.traffic(cfg.Limit, cfg.Window, d, seed), nil
 }

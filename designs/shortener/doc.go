@@ -26,6 +26,9 @@
 //   - Custom aliases match [A-Za-z0-9_-]{3,32}; reserved words (api,
 //     healthz, static, admin, … case-insensitive) are refused, and generated
 //     codes that happen to be reserved are skipped.
+//   - The HTTP API refuses a long URL that points back at the shortener
+//     itself (its Host header or ServerOptions.BaseURL; CheckNotSelf): a
+//     link to a link hides the real target, and a chain of them can loop.
 //
 // The existence check is the store's atomic create-if-absent (SQLite INSERT
 // … ON CONFLICT DO NOTHING, Redis HSETNX), never a read-then-write, so two

@@ -13,6 +13,11 @@ var (
 	// ErrReservedAlias: the alias collides with a route or a reserved word.
 	// It wraps ErrInvalidAlias, so errors.Is(err, ErrInvalidAlias) also holds.
 	ErrReservedAlias = errInvalidAlias("alias is reserved")
+	// ErrSelfLink: the long URL points back at the shortener itself (see
+	// CheckNotSelf). A short link to a short link hides the real target
+	// behind two hops, and a chain of them can loop. It wraps
+	// ErrInvalidURL, so errors.Is(err, ErrInvalidURL) also holds.
+	ErrSelfLink = errInvalidURL("points back at this shortener")
 	// ErrAliasTaken: a custom alias is already used by another link.
 	ErrAliasTaken = errors.New("alias already taken")
 	// ErrCodeTaken is returned by Store.Create when the code already exists.
@@ -38,3 +43,4 @@ func (e *wrapped) Error() string { return e.parent.Error() + ": " + e.msg }
 func (e *wrapped) Unwrap() error { return e.parent }
 
 func errInvalidAlias(msg string) error { return &wrapped{msg: msg, parent: ErrInvalidAlias} }
+func errInvalidURL(msg string) error   { return &wrapped{msg: msg, parent: ErrInvalidURL} }

@@ -50,9 +50,10 @@ type server struct {
 //	GET  /api/urls/{code}  → 200 {"code","url","clicks","created_at"}
 //	GET  /healthz          → 200 {"status":"ok"}
 //
-// Errors are JSON {"error": "..."}: 400 invalid input or JSON, 404 unknown
-// code, 409 alias taken, 413 body too large, 415 not JSON, 429 rate limited,
-// 500 store failure.
+// Errors are JSON {"error": "..."}: 400 invalid input or JSON (including a
+// URL that points back at this server: its Host header or BaseURL, see
+// CheckNotSelf), 404 unknown code, 409 alias taken, 413 body too large,
+// 415 not JSON, 429 rate limited, 500 store failure.
 func NewServer(svc *Service, opts ServerOptions) http.Handler {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
@@ -89,7 +90,7 @@ func (s *server) limited(h http.HandlerFunc) http.HandlerFunc {
 			hdr.Set("RateLimit-Remaining", strconv.Itoa(d.Remaining))
 			if !d.Allowed {
 				hdr.Set("Retry-After", strconv.Itoa(retrySeconds(d.RetryAfter)))
-				writeError(w, http.StatusTooManyRequests, "rate limit exceeded, retry in "+d.RetryAfter.String())
+				writeError(w, http.StatusTooManyRequests, "rate limit exceeded, retry in "+seconds(retrySeconds(d.RetryAfter)))
 				return
 			}
 		}
@@ -102,6 +103,14 @@ func (s *server) limited(h http.HandlerFunc) http.HandlerFunc {
 func retrySeconds(d time.Duration) int {
 	n := int((d + time.Second - 1) / time.Second)
 	return max(n, 1)
+}
+
+// seconds writes n seconds: "1 second", "3 seconds".
+func seconds(n int) string {
+	if n == 1 {
+		return "1 second"
+	}
+	return strconv.Itoa(n) + " seconds"
 }
 
 func (s *server) health(w http.ResponseWriter, _ *http.Request) {
@@ -134,6 +143,10 @@ func (s *server) create(w http.ResponseWriter, r *http.Request) {
 	}
 	if req.URL == "" {
 		writeError(w, http.StatusBadRequest, `field "url" is required`)
+		return
+	}
+	if err := CheckNotSelf(req.URL, s.selves(r)...); err != nil {
+		writeServiceError(w, err)
 		return
 	}
 	res, err := s.svc.Shorten(r.Context(), req.URL, req.Alias)
@@ -174,11 +187,26 @@ func (s *server) base(r *http.Request) string {
 	if s.opts.BaseURL != "" {
 		return strings.TrimSuffix(s.opts.BaseURL, "/")
 	}
+	return requestBase(r)
+}
+
+// requestBase is the scheme and Host header the request came in on.
+func requestBase(r *http.Request) string {
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
+}
+
+// selves are the addresses this server is known by: the Host header of
+// the request and, when set, BaseURL.
+func (s *server) selves(r *http.Request) []string {
+	out := []string{requestBase(r)}
+	if s.opts.BaseURL != "" {
+		out = append(out, s.opts.BaseURL)
+	}
+	return out
 }
 
 // redirect is the hot path: no JSON, no body, one cache lookup.

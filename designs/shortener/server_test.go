@@ -193,8 +193,8 @@ func TestServerRateLimit(t *testing.T) {
 	if ra := rec.Header().Get("Retry-After"); ra != "30" {
 		t.Errorf("Retry-After = %q; want 30", ra)
 	}
-	if decode[map[string]string](t, rec)["error"] == "" {
-		t.Error("429 without error message")
+	if msg := decode[map[string]string](t, rec)["error"]; msg != "rate limit exceeded, retry in 30 seconds" {
+		t.Errorf("429 message %q; want the wait in whole seconds, as Retry-After", msg)
 	}
 	if rec := ts.do("GET", "/healthz", "", ""); rec.Code != http.StatusOK {
 		t.Errorf("healthz is rate limited: %d", rec.Code)
@@ -206,6 +206,36 @@ func TestServerRateLimit(t *testing.T) {
 	ts.h.ServeHTTP(other, req)
 	if other.Code != http.StatusFound {
 		t.Errorf("other client = %d; want 302", other.Code)
+	}
+}
+
+// TestServerRefusesItsOwnLinks: a URL at the server's own Host header or
+// BaseURL is a 400, not a link to a link.
+func TestServerRefusesItsOwnLinks(t *testing.T) {
+	post := func(ts *testServer, host, body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("POST", "/api/urls", strings.NewReader(body))
+		req.Host = host
+		req.Header.Set("Content-Type", jsonCT)
+		rec := httptest.NewRecorder()
+		ts.h.ServeHTTP(rec, req)
+		return rec
+	}
+	ts := newTestServer(t, ServerOptions{})
+	for _, u := range []string{"http://127.0.0.1:8080/go-docs", "http://localhost:8080/1"} {
+		rec := post(ts, "127.0.0.1:8080", `{"url":"`+u+`"}`)
+		if rec.Code != http.StatusBadRequest || rec.Body.String() != `{"error":"invalid url: points back at this shortener"}`+"\n" {
+			t.Errorf("shorten %s on 127.0.0.1:8080 = %d %s; want 400 points back", u, rec.Code, rec.Body)
+		}
+	}
+	if rec := post(ts, "127.0.0.1:8080", `{"url":"http://127.0.0.1:8081/other"}`); rec.Code != http.StatusCreated {
+		t.Errorf("another port on loopback = %d %s; want 201", rec.Code, rec.Body)
+	}
+	if ts.store.Len() != 1 {
+		t.Errorf("%d links stored; want only the other port's", ts.store.Len())
+	}
+	behind := newTestServer(t, ServerOptions{BaseURL: "https://sho.rt"})
+	if rec := post(behind, "127.0.0.1:8080", `{"url":"https://sho.rt/abc"}`); rec.Code != http.StatusBadRequest {
+		t.Errorf("a link under BaseURL = %d %s; want 400", rec.Code, rec.Body)
 	}
 }
 

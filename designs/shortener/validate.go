@@ -2,6 +2,7 @@ package shortener
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 )
@@ -68,6 +69,57 @@ func ValidateURL(raw string) (string, error) {
 		return "", fmt.Errorf("%w: host required", ErrInvalidURL)
 	}
 	return raw, nil
+}
+
+// CheckNotSelf returns ErrSelfLink when rawURL's host and port are those
+// of one of selves: each an absolute base URL ("https://sho.rt") or a
+// scheme and Host header pair joined as "http://127.0.0.1:8080". A port
+// left out is the scheme's default (80, 443). Host names compare without
+// case or a trailing dot, and loopback names (localhost, 127.0.0.0/8, ::1)
+// all match each other, since they reach the same machine. A URL that does
+// not parse is left to ValidateURL.
+func CheckNotSelf(rawURL string, selves ...string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return nil
+	}
+	host, port := hostPort(u)
+	for _, self := range selves {
+		s, err := url.Parse(self)
+		if err != nil || s.Host == "" {
+			continue
+		}
+		if h, p := hostPort(s); p == port && sameHost(h, host) {
+			return ErrSelfLink
+		}
+	}
+	return nil
+}
+
+// hostPort is u's host, lower-case and without a trailing dot, and its
+// port, the scheme's default when none is given.
+func hostPort(u *url.URL) (string, string) {
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if strings.EqualFold(u.Scheme, "https") {
+			port = "443"
+		}
+	}
+	return host, port
+}
+
+func sameHost(a, b string) bool {
+	return a == b || (isLoopback(a) && isLoopback(b))
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // ValidateAlias checks a custom alias: [A-Za-z0-9_-]{3,32} and not reserved.

@@ -141,3 +141,34 @@ func FuzzValidateAlias(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckNotSelf(t *testing.T) {
+	tests := []struct {
+		url    string
+		selves []string
+		self   bool
+	}{
+		{"http://127.0.0.1:8080/go-docs", []string{"http://127.0.0.1:8080"}, true},
+		{"http://localhost:8080/x", []string{"http://127.0.0.1:8080"}, true}, // loopback names alike
+		{"http://[::1]:8080/x", []string{"http://localhost:8080"}, true},
+		{"HTTP://Sho.RT./abc", []string{"http://sho.rt"}, true}, // case, trailing dot, default port
+		{"https://sho.rt/abc", []string{"http://127.0.0.1:8080", "https://sho.rt/"}, true},
+		{"https://sho.rt:443/abc", []string{"https://sho.rt"}, true},
+		{"http://127.0.0.1:8081/x", []string{"http://127.0.0.1:8080"}, false}, // another port, another server
+		{"http://sho.rt/abc", []string{"https://sho.rt"}, false},              // port 80, not 443
+		{"https://example.com/", []string{"http://example.com"}, false},
+		{"https://sho.rt.example/", []string{"https://sho.rt"}, false},
+		{"http://127.0.0.1:8080/x", nil, false},
+		{"not a url %zz", []string{"http://127.0.0.1:8080"}, false}, // left to ValidateURL
+	}
+	for _, tt := range tests {
+		err := CheckNotSelf(tt.url, tt.selves...)
+		if got := err != nil; got != tt.self {
+			t.Errorf("CheckNotSelf(%q, %q) = %v; want self %v", tt.url, tt.selves, err, tt.self)
+			continue
+		}
+		if err != nil && (!errors.Is(err, ErrSelfLink) || !errors.Is(err, ErrInvalidURL) || err.Error() != "invalid url: points back at this shortener") {
+			t.Errorf("CheckNotSelf(%q) error %q does not wrap ErrSelfLink and ErrInvalidURL", tt.url, err)
+		}
+	}
+}

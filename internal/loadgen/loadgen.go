@@ -59,14 +59,19 @@ type Config struct {
 // Result summarizes a run.
 type Result struct {
 	// Requests is the number of requests completed (responses + errors).
+	// Requests cut short because ctx was cancelled are not counted: they
+	// neither failed nor got an answer.
 	Requests int `json:"requests"`
 	// Duration is the wall time from the first send to the last answer.
 	Duration time.Duration `json:"duration"`
-	// Throughput is Requests per second of Duration.
+	// Throughput is responses (of any status) per second of Duration.
+	// Transport errors are left out: a refused connection fails in
+	// microseconds, and counting it would report a dead server as fast.
 	Throughput float64 `json:"throughput"`
 	// Status counts responses by HTTP status code.
 	Status map[int]int `json:"status"`
-	// Errors counts requests that got no response (refused, timeout, …).
+	// Errors counts requests that got no response (refused, timeout, …),
+	// except those stopped by ctx.
 	Errors int `json:"errors"`
 	// FirstError is the first transport error seen, "" if none.
 	FirstError string `json:"first_error,omitempty"`
@@ -186,7 +191,7 @@ func (w *worker) send(ctx context.Context, client *http.Client, cfg *Config, tar
 	}
 	req, err := http.NewRequestWithContext(ctx, cfg.Method, target, body)
 	if err != nil {
-		w.fail(err)
+		w.fail(ctx, err)
 		return
 	}
 	if cfg.ContentType != "" {
@@ -195,20 +200,25 @@ func (w *worker) send(ctx context.Context, client *http.Client, cfg *Config, tar
 	t0 := time.Now()
 	resp, err := client.Do(req)
 	if err != nil {
-		w.fail(err)
+		w.fail(ctx, err)
 		return
 	}
 	_, err = io.Copy(io.Discard, resp.Body) // drain so the connection is reused
 	resp.Body.Close()
 	if err != nil {
-		w.fail(err)
+		w.fail(ctx, err)
 		return
 	}
 	w.latencies = append(w.latencies, time.Since(t0))
 	w.status[resp.StatusCode]++
 }
 
-func (w *worker) fail(err error) {
+// fail counts a request that got no response, unless the run was being
+// cancelled: a request cut short by Ctrl-C is not the server's failure.
+func (w *worker) fail(ctx context.Context, err error) {
+	if ctx.Err() != nil {
+		return
+	}
 	w.errors++
 	if w.firstError == "" {
 		w.firstError = err.Error()
@@ -235,7 +245,7 @@ func merge(workers []worker, elapsed time.Duration) Result {
 	}
 	res.Requests = len(all) + res.Errors
 	if elapsed > 0 {
-		res.Throughput = float64(res.Requests) / elapsed.Seconds()
+		res.Throughput = float64(len(all)) / elapsed.Seconds()
 	}
 	res.Latency = Summarize(all)
 	return res

@@ -64,8 +64,8 @@ func TestRunCounts200And429(t *testing.T) {
 	if res.Latency.Count != 400 || res.Latency.Max < res.Latency.P99 || res.Latency.P99 < res.Latency.P50 || res.Latency.P50 <= 0 {
 		t.Errorf("latency = %+v", res.Latency)
 	}
-	if res.Throughput <= 0 || res.Duration <= 0 {
-		t.Errorf("throughput %v over %v", res.Throughput, res.Duration)
+	if want := 400 / res.Duration.Seconds(); res.Throughput != want || res.Duration <= 0 {
+		t.Errorf("throughput %v over %v, want %v: responses per second", res.Throughput, res.Duration, want)
 	}
 	if len(calls) == 0 || calls[len(calls)-1] != 400 || !slices.IsSorted(calls) {
 		t.Errorf("progress calls = %v; want increasing, ending at 400", calls)
@@ -104,6 +104,40 @@ func TestRunCountsTransportErrors(t *testing.T) {
 	}
 	if res.Errors != 5 || res.Requests != 5 || len(res.Status) != 0 || res.FirstError == "" {
 		t.Fatalf("result = %+v; want 5 errors", res)
+	}
+	if res.Throughput != 0 || res.Latency.Count != 0 {
+		t.Errorf("throughput %v, latency %+v: want none without a response", res.Throughput, res.Latency)
+	}
+}
+
+// TestRunCancelInFlightIsNotAnError: requests cut short by cancelling
+// the run (Ctrl-C) are neither errors nor responses.
+func TestRunCancelInFlightIsNotAnError(t *testing.T) {
+	const workers = 4
+	arrived := make(chan struct{}, workers)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		select { // hold the request until the client goes away
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for range workers {
+			<-arrived
+		}
+		cancel() // every worker has a request in flight
+	}()
+	res, err := Run(ctx, Config{URL: srv.URL, Requests: 100, Concurrency: workers}, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v; want context.Canceled", err)
+	}
+	if res.Errors != 0 || res.Requests != 0 || res.FirstError != "" {
+		t.Fatalf("result = %+v; want no errors and no completed requests", res)
 	}
 }
 
