@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -59,4 +60,32 @@ func wantUsageError(t *testing.T, want []string, args ...string) string {
 		}
 	}
 	return errOut
+}
+
+// serveInBackground starts a server command's run function, waits until it
+// reports its address through *onListen, and returns the address and a stop
+// function that cancels the run and returns its result (safe to call more
+// than once; the test's cleanup calls it too).
+func serveInBackground(t *testing.T, onListen *func(string), run func(context.Context) error) (string, func() error) {
+	t.Helper()
+	ready := make(chan string, 1)
+	*onListen = func(a string) { ready <- a }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("server exited before listening: %v", err)
+	}
+	var once sync.Once
+	var runErr error
+	stop := func() error {
+		once.Do(func() { cancel(); runErr = <-done })
+		return runErr
+	}
+	t.Cleanup(func() { stop() })
+	return addr, stop
 }

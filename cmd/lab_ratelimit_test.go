@@ -216,24 +216,7 @@ func startRateLimitServer(t *testing.T, args ...string) (addr string, stderr fun
 	if err := c.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	ready := make(chan string, 1)
-	opts.onListen = func(a string) { ready <- a }
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- runLabRateLimit(ctx, opts) }()
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		cancel()
-		t.Fatalf("server exited before listening: %v", err)
-	}
-	var once sync.Once
-	var runErr error
-	stop = func() error {
-		once.Do(func() { cancel(); runErr = <-done })
-		return runErr
-	}
-	t.Cleanup(func() { stop() })
+	addr, stop = serveInBackground(t, &opts.onListen, func(ctx context.Context) error { return runLabRateLimit(ctx, opts) })
 	return addr, func() string { stop(); return errOut.String() }, stop
 }
 

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -95,24 +94,8 @@ func startShortener(t *testing.T, args ...string) (addr string, stop func() (err
 	if err := c.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	ready := make(chan string, 1)
-	opts.onListen = func(a string) { ready <- a }
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- runLabShortener(ctx, opts) }()
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		cancel()
-		t.Fatalf("server exited before listening: %v", err)
-	}
-	var once sync.Once
-	var runErr error
-	stop = func() (error, string) {
-		once.Do(func() { cancel(); runErr = <-done })
-		return runErr, errOut.String()
-	}
-	t.Cleanup(func() { stop() })
+	addr, stopRun := serveInBackground(t, &opts.onListen, func(ctx context.Context) error { return runLabShortener(ctx, opts) })
+	stop = func() (error, string) { err := stopRun(); return err, errOut.String() }
 	return addr, stop
 }
 
