@@ -91,6 +91,15 @@ func derive(e Estimate) []Step {
 	}
 	add(SPeakServers, "servers", e.PeakServers, "%s req/s at peak ÷ %s req/s per server → %s %s; at average load they run at %s of capacity (%s headroom)",
 		c(e.PeakQPS), c(in.ServerQPS), FormatPlain(e.PeakServers), plural(e.PeakServers, "server"), FormatPercent(roundTo(1-headroom, 2)), FormatPercent(roundTo(math.Max(headroom, 0), 2)))
+	if e.EgressServers > 0 {
+		bound := "the request count is the tighter limit"
+		if e.EgressServers > e.PeakServers {
+			bound = "bandwidth, not requests, sets the fleet size"
+		}
+		add(SEgressServers, "servers", e.EgressServers, "%s/s (%s) at peak ÷ %s/s (%s) per server → %s %s; %s",
+			b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8), formatBytesN(in.ServerEgress, in.Binary, 2), FormatBits(in.ServerEgress*8),
+			FormatPlain(e.EgressServers), plural(e.EgressServers, "server"), bound)
+	}
 	return steps
 }
 

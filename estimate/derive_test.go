@@ -77,3 +77,26 @@ func TestDerivationsMultiplyOut(t *testing.T) {
 		t.Errorf("singular write: %q", st.Formula)
 	}
 }
+
+func TestEgressBoundServers(t *testing.T) {
+	e, _ := runWith(t, "netflix", nil)
+	want := e.PeakEgressPerSec / 1.25e9
+	if e.EgressServers < want || e.EgressServers >= want+1 {
+		t.Fatalf("egress servers %v, want ceil(%v)", e.EgressServers, want)
+	}
+	if e.EgressServers <= e.PeakServers {
+		t.Errorf("netflix: %v egress servers vs %v by requests; video should be bandwidth-bound", e.EgressServers, e.PeakServers)
+	}
+	st, _ := e.Step(SEgressServers)
+	if !strings.Contains(st.Formula, "10 Gbps") || !strings.Contains(st.Formula, "bandwidth, not requests") {
+		t.Errorf("formula %q", st.Formula)
+	}
+	e, _ = runWith(t, "netflix", map[string]string{"server-egress": "12.5GB"}) // 100 Gbps boxes
+	if got := e.EgressServers; got < want/10 || got >= want/10+1 {
+		t.Errorf("--server-egress 12.5GB: %v servers, want ceil(%v)", got, want/10)
+	}
+	e, _ = runWith(t, "web-crawler", nil)
+	if _, ok := e.Step(SEgressServers); ok || e.EgressServers != 0 {
+		t.Error("a write-only system has an egress server count")
+	}
+}

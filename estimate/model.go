@@ -42,6 +42,10 @@ type Estimate struct {
 	// larger than all the data stored, so CacheBytes is StorageTotal.
 	CacheCapped bool `json:"-"`
 
+	// EgressServers is how many servers the peak egress needs at
+	// ServerEgress bytes/s each; 0 when nothing is read.
+	EgressServers float64
+
 	QPS         float64 // reads + writes, average
 	PeakQPS     float64
 	Servers     float64 // ceil(QPS / server QPS)
@@ -73,6 +77,7 @@ const (
 	SCache              = "cache_bytes"
 	SServers            = "servers"
 	SPeakServers        = "peak_servers"
+	SEgressServers      = "peak_egress_servers"
 )
 
 // Compute derives every figure from the inputs and records the steps. It
@@ -109,6 +114,9 @@ func Compute(in Inputs) Estimate {
 	e.PeakQPS = e.PeakWriteQPS + e.PeakReadQPS
 	e.Servers = math.Ceil(e.QPS / in.ServerQPS)
 	e.PeakServers = math.Ceil(e.PeakQPS / in.ServerQPS)
+	if in.ServerEgress > 0 {
+		e.EgressServers = math.Ceil(e.PeakEgressPerSec / in.ServerEgress)
+	}
 
 	e.Steps = derive(e)
 	return e

@@ -190,7 +190,7 @@ func TestStepsMatchFigures(t *testing.T) {
 		SStoragePerDay: e.StoragePerDay, SStoragePerMonth: e.StoragePerMonth, SStoragePerYear: e.StoragePerYear,
 		SStorageTotal: e.StorageTotal, SStorageReplicated: e.StorageReplicated,
 		SIngress: e.IngressPerSec, SPeakIngress: e.PeakIngressPerSec, SEgress: e.EgressPerSec, SPeakEgress: e.PeakEgressPerSec,
-		SCache: e.CacheBytes, SServers: e.Servers, SPeakServers: e.PeakServers,
+		SCache: e.CacheBytes, SServers: e.Servers, SPeakServers: e.PeakServers, SEgressServers: e.EgressServers,
 	}
 	if len(e.Steps) != len(fields) {
 		t.Errorf("twitter has %d steps, want %d", len(e.Steps), len(fields))

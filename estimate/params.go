@@ -59,6 +59,7 @@ const (
 	PReplication    = "replication"
 	PCacheFraction  = "cache-fraction"
 	PServerQPS      = "server-qps"
+	PServerEgress   = "server-egress"
 )
 
 // Params lists every input in the order reports print them.
@@ -80,6 +81,7 @@ var Params = []Param{
 	{Name: PReplication, Kind: KindFactor, Default: "1", Help: "copies of each byte stored (raw storage is before replication)"},
 	{Name: PCacheFraction, Kind: KindFraction, Default: "20%", Help: "share of a day's read volume kept hot in cache (80/20 rule)"},
 	{Name: PServerQPS, Kind: KindFactor, Default: "10K", Help: "requests per second one server handles"},
+	{Name: PServerEgress, Kind: KindBytes, Default: "1.25GB", Help: "bytes per second one server can send (1.25GB is a 10 Gbps NIC)"},
 }
 
 // ParamByName returns the parameter with the given flag name.

@@ -49,7 +49,7 @@ var sections = []section{
 	{"Storage with replication", []string{SStorageReplicated}},
 	{"Bandwidth", []string{SIngress, SPeakIngress, SEgress, SPeakEgress}},
 	{"Cache", []string{SCache}},
-	{"Servers", []string{SServers, SPeakServers}},
+	{"Servers", []string{SServers, SPeakServers, SEgressServers}},
 }
 
 var labels = map[string]string{
@@ -74,6 +74,7 @@ var labels = map[string]string{
 	SCache:              "Cache memory",
 	SServers:            "Servers (average load)",
 	SPeakServers:        "Servers (peak load)",
+	SEgressServers:      "Servers for peak egress",
 }
 
 // Label is the human name of a step.
@@ -211,6 +212,7 @@ type JSONReport struct {
 	CacheBytes                  float64      `json:"cache_bytes"`
 	Servers                     float64      `json:"servers"`
 	PeakServers                 float64      `json:"peak_servers"`
+	PeakEgressServers           float64      `json:"peak_egress_servers"`
 	SecondsPerDay               int          `json:"seconds_per_day"`
 	DaysPerMonth                int          `json:"days_per_month"`
 	DaysPerYear                 int          `json:"days_per_year"`
@@ -233,7 +235,8 @@ func (r Report) JSON() JSONReport {
 		IngressBytesPerSec: e.IngressPerSec, PeakIngressBytesPerSec: e.PeakIngressPerSec,
 		EgressBytesPerSec: e.EgressPerSec, PeakEgressBytesPerSec: e.PeakEgressPerSec,
 		CacheBytes: e.CacheBytes, Servers: e.Servers, PeakServers: e.PeakServers,
-		SecondsPerDay: SecondsPerDay, DaysPerMonth: DaysPerMonth, DaysPerYear: DaysPerYear,
+		PeakEgressServers: e.EgressServers,
+		SecondsPerDay:     SecondsPerDay, DaysPerMonth: DaysPerMonth, DaysPerYear: DaysPerYear,
 		Units: "decimal", Assumptions: r.Assumptions, Steps: e.Steps,
 	}
 	if e.Inputs.Binary {

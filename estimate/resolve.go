@@ -53,6 +53,7 @@ type Inputs struct {
 	Replication   float64
 	CacheFraction float64
 	ServerQPS     float64
+	ServerEgress  float64 // bytes per second one server can send
 
 	// Binary renders sizes in the derivation with KiB/MiB … instead of
 	// KB/MB …; it changes no number.
@@ -172,6 +173,9 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 		in.CacheFraction, _, _ = r.value(PCacheFraction)
 	}
 	in.ServerQPS, _, _ = r.value(PServerQPS)
+	if in.ReadsBasis != BasisNone {
+		in.ServerEgress, _, _ = r.value(PServerEgress)
+	}
 	r.checkUnused()
 	if r.err != nil {
 		return in, nil, r.err

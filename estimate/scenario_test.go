@@ -213,6 +213,7 @@ func TestDefaultsOnly(t *testing.T) {
 		{PReplication, "1", "default"},
 		{PCacheFraction, "20%", "default"},
 		{PServerQPS, "10K", "default"},
+		{PServerEgress, "1.25GB", "default"},
 	}
 	if len(as) != len(want) {
 		t.Errorf("%d assumptions, want %d: %+v", len(as), len(want), as)
