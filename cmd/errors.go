@@ -102,3 +102,14 @@ func pflagError(c *cobra.Command, err error) error {
 	}
 	return fmt.Errorf("--%s %q: expected %s", name, value, accepted)
 }
+
+// atMostOneArg is cobra.MaximumNArgs(1) with a message that names what the
+// one argument is, e.g. `estimate takes one preset; got "twitter extra"`.
+func atMostOneArg(what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) > 1 {
+			return usageErrorf("%s takes at most one %s; got %d arguments: %s", c.Name(), what, len(args), strings.Join(args, " "))
+		}
+		return nil
+	}
+}

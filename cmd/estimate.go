@@ -53,7 +53,7 @@ interactive estimator opens.`,
   sdprep estimate --dau 300M --writes-per-user 2 --read-write-ratio 100:1 \
       --write-size 280B --media-fraction 10% --media-size 200KB
   sdprep estimate --list`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOneArg("preset"),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return estimate.PresetNames(), cobra.ShellCompDirectiveNoFileComp
 		},

@@ -85,7 +85,7 @@ history); it is also under Learn in the app that "sdprep" opens.`,
   sdprep learn problem twitter
   sdprep learn --format json | jq '.[].id'
   sdprep learn -i consistent-hashing  # the interactive reader`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOneArg("topic id"),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -115,7 +115,7 @@ of "sdprep learn".`,
 		Example: `  sdprep learn problem
   sdprep learn problem twitter
   sdprep learn problem url-shortener --format markdown > url-shortener.md`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOneArg("problem id"),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp

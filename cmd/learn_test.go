@@ -63,7 +63,7 @@ func TestLearnFlagErrors(t *testing.T) {
 		{[]string{"learn", "caching", "--format", "yaml"}, []string{"--format", `"yaml"`, "json"}},
 		{[]string{"learn", "-i"}, []string{"--interactive", "terminal"}},
 		{[]string{"learn", "-i", "--search", "cache"}, []string{"--interactive", "--search"}},
-		{[]string{"learn", "a", "b"}, []string{"at most 1"}},
+		{[]string{"learn", "a", "b"}, []string{"at most one"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

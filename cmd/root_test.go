@@ -88,3 +88,8 @@ func TestFlagParseErrorsAreOneReadableLine(t *testing.T) {
 		}
 	}
 }
+
+func TestTooManyArguments(t *testing.T) {
+	wantUsageError(t, []string{"estimate takes at most one preset", "twitter extra"}, "estimate", "twitter", "extra")
+	wantUsageError(t, []string{"takes at most one topic id"}, "learn", "caching", "cdn")
+}
