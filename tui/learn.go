@@ -169,7 +169,7 @@ func newLearnPage(c *Common) (*learnPage, error) {
 	st.Cursor.Color = c.Theme.Cursor.GetForeground()
 	in.SetStyles(st)
 	in.Prompt = "Filter: "
-	in.Placeholder = "type a name, or 3+ letters to search the text"
+	in.Placeholder = "name, or 3+ letters of text"
 	in.CharLimit = 64
 	in.Focus()
 	p := &learnPage{

@@ -233,9 +233,11 @@ func (p *learnPage) rowView(i, w int) []string {
 		line = "  " + t.Text.Render(title)
 	}
 	// Summaries start in one column, unless that leaves them no room.
-	if col := min(p.titleW[it.ref.kind]+4, learnSummaryCol, w/2); r.snippet == "" && lipgloss.Width(line)+2 < col && col+12 < w {
+	if col := min(p.titleW[it.ref.kind]+4, learnSummaryCol, w/2); r.snippet == "" && w >= 60 && lipgloss.Width(line)+2 < col && col+12 < w {
 		line = padRight(line, col) + t.Subtle.Render(it.summary)
-	} else if r.snippet == "" && lipgloss.Width(line)+14 < w {
+	} else if r.snippet == "" && w >= 60 && lipgloss.Width(line)+14 < w {
+		// A narrow pane (the list beside the reader) shows titles only:
+		// summaries that cannot share a column would start ragged.
 		line += "  " + t.Subtle.Render(it.summary)
 	}
 	out := []string{truncate(line, w)}
