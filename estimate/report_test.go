@@ -17,23 +17,10 @@ var requiredJSON = []string{
 	"ingress_bytes_per_sec", "egress_bytes_per_sec", "cache_bytes", "servers", "peak_servers",
 }
 
-func report(t testing.TB, preset string, pairs ...string) Report {
+func report(t *testing.T, preset string, pairs ...string) Report {
 	t.Helper()
-	var p *Preset
-	if preset != "" {
-		var ok bool
-		if p, ok = PresetByName(preset); !ok {
-			t.Fatalf("no preset %q", preset)
-		}
-	}
-	s := NewScenario(p)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		mustSet(t, &s, strings.TrimPrefix(pairs[i], "--"), pairs[i+1])
-	}
-	e, as, err := Run(s)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
+	e, as := runFlags(t, preset, pairs...)
+	p, _ := PresetByName(preset)
 	return Report{Preset: p, Estimate: e, Assumptions: as}
 }
 

@@ -90,11 +90,12 @@ func TestEstimatePresetPicker(t *testing.T) {
 }
 
 func TestEstimateAlternativesClearEachOther(t *testing.T) {
-	a := newTestApp(t, Options{Start: PageEstimate, Preset: "twitter"}, 80, 24)
+	a := newTestApp(t, Options{Start: PageEstimate, Preset: "twitter",
+		Values: map[string]string{estimate.PReadWriteRatio: "100"}}, 80, 24)
 	p := estimatePageOf(t, a)
 	ratio, perUser := paramIndex(estimate.PReadWriteRatio), paramIndex(estimate.PReadsPerUser)
-	if p.inputs[ratio].Value() == "" {
-		t.Skip("twitter preset no longer sets a read-write ratio")
+	if p.inputs[ratio].Value() != "100" {
+		t.Fatalf("read-write-ratio field %q, want the 100 given", p.inputs[ratio].Value())
 	}
 	for p.focus != perUser+1 {
 		press(t, a, special(tea.KeyDown))

@@ -161,13 +161,7 @@ func newLearnPage(c *Common) (*learnPage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the content library: %w", err)
 	}
-	in := newInput(c)
-	// Styles from the theme, so that NO_COLOR also covers the filter.
-	st := in.Styles()
-	state := textinput.StyleState{Text: c.Theme.Text, Placeholder: c.Theme.Subtle, Suggestion: c.Theme.Subtle, Prompt: c.Theme.Label}
-	st.Focused, st.Blurred = state, state
-	st.Cursor.Color = c.Theme.Cursor.GetForeground()
-	in.SetStyles(st)
+	in := newInput(c) // theme styles, so NO_COLOR also covers the filter
 	in.Prompt = "Filter: "
 	in.Placeholder = "name, or 3+ letters of text"
 	in.CharLimit = 64
