@@ -147,9 +147,9 @@ func FuzzValidateAlias(f *testing.F) {
 func TestValidateAliasMessages(t *testing.T) {
 	for in, want := range map[string]string{
 		"emoji😀x": `invalid alias: character '😀' at position 6, want A-Z a-z 0-9 _ -`,
-		"ünï":      `invalid alias: character 'ü' at position 1, want A-Z a-z 0-9 _ -`,
-		"a":        `invalid alias: 1 character, want 3 to 32`,
-		"ab":       `invalid alias: 2 characters, want 3 to 32`,
+		"ünï":     `invalid alias: character 'ü' at position 1, want A-Z a-z 0-9 _ -`,
+		"a":       `invalid alias: 1 character, want 3 to 32`,
+		"ab":      `invalid alias: 2 characters, want 3 to 32`,
 	} {
 		if err := ValidateAlias(in); err == nil || err.Error() != want {
 			t.Errorf("ValidateAlias(%q) = %v; want %q", in, err, want)
