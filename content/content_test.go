@@ -188,7 +188,7 @@ func TestJSON(t *testing.T) {
 	lib := library(t)
 	tp, _ := lib.Topic("pacelc")
 	m, keys := jsonKeys(t, tp)
-	if want := []string{"aliases", "body", "category", "id", "related", "sections", "summary", "tags", "title"}; !slices.Equal(keys, want) {
+	if want := []string{"aliases", "body", "category", "id", "related", "sections", "summary", "tags", "title", "tradeoff"}; !slices.Equal(keys, want) {
 		t.Errorf("topic JSON keys = %v, want %v", keys, want)
 	}
 	if m["id"] != "pacelc" || m["category"] != "data" {
@@ -198,7 +198,7 @@ func TestJSON(t *testing.T) {
 	if _, keys := jsonKeys(t, secs[0]); !slices.Equal(keys, []string{"body", "heading", "line"}) {
 		t.Errorf("section JSON keys = %v", keys)
 	}
-	if _, keys := jsonKeys(t, tp.Entry()); !slices.Equal(keys, []string{"category", "id", "summary", "tags", "title"}) {
+	if _, keys := jsonKeys(t, tp.Entry()); !slices.Equal(keys, []string{"aliases", "category", "id", "summary", "tags", "title", "tradeoff"}) {
 		t.Errorf("entry JSON keys = %v", keys)
 	}
 	p, _ := lib.Problem("pastebin")
