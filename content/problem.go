@@ -38,6 +38,10 @@ type Problem struct {
 	Bottlenecks               string `json:"-"`
 	FollowUpQuestions         string `json:"-"`
 
+	// Mock is the material of a mock interview: clarifying answers,
+	// reference checklist, deep-dive topics, follow-ups and hints.
+	Mock Mock `json:"mock"`
+
 	src source
 }
 
@@ -61,6 +65,7 @@ var ProblemSections = []string{
 	SectionPrompt, SectionClarifyingQuestions, SectionFunctionalRequirements,
 	SectionNonFunctionalRequirements, SectionEstimation, SectionHighLevelDesign,
 	SectionDataModel, SectionDeepDives, SectionBottlenecks, SectionFollowUpQuestions,
+	SectionMockInterview,
 }
 
 var problemKeys = []keySpec{
@@ -107,6 +112,7 @@ func ParseProblem(name string, data []byte) (*Problem, error) {
 			*f.dst = s.Body
 		}
 	}
+	p.Mock = parseMock(p)
 	return p, nil
 }
 
