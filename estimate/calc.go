@@ -40,8 +40,8 @@ type CalcJSON struct {
 //   - + - * / (also × ÷ x per), ^ and parentheses;
 //   - a conversion at the end: "in PB", "in /day", "in Gbps".
 //
-// Words it does not know, written in lower case ("users", "tweets"), name
-// what is counted and count as 1. Bytes over time is a bandwidth, a count
+// Words it does not know that have a lower-case letter ("users",
+// "tweets", "URLs") name what is counted and count as 1. Bytes over time is a bandwidth, a count
 // over time a rate. Errors are *CalcError, with the column.
 func Calc(expr string) (CalcResult, error) {
 	toks, err := lex(expr)
@@ -185,8 +185,11 @@ func humanNumber(v float64) string {
 	return strconv.FormatFloat(roundSig(v, 3), 'f', -1, 64)
 }
 
-// targetNumber renders a value converted to a unit the user chose:
-// separators up to a million ("1,250 MB/s"), K/M/B/T beyond.
+// FormatNumber renders a value in a unit the user chose, as napkin maths
+// writes it: three significant digits below 100 ("7.3", "6.94"),
+// separators up to a million ("1,250"), K/M/B/T beyond ("604.8M").
+func FormatNumber(v float64) string { return targetNumber(v) }
+
 func targetNumber(v float64) string {
 	if a := math.Abs(v); a >= 100 && a < 1e6 {
 		return FormatPlain(v)

@@ -53,6 +53,8 @@ func TestCalcValues(t *testing.T) {
 		{"1,000,000 − 1", 999999, "", "count"},                          // typographic minus
 		{"7K qps in /day", 604.8e6, "/day", "rate"},                     // qps is a rate
 		{"-0", 0, "", "count"},                                          // never -0
+		{"40 URLs/sec in /day", 3456000, "/day", "rate"},                // capitalised labels
+		{"62^7 in trillion", 3.521614606208, "trillion", "count"},       // number words
 	}
 	for _, tt := range tests {
 		r, err := Calc(tt.expr)

@@ -98,24 +98,29 @@ type unit struct {
 // calcExtras are the units the quantity parser has no use for but napkin
 // maths does: sub-second times, bits, request rates, spelled-out bytes.
 var calcExtras = map[string]unit{
-	"ms":   {1e-3, DimDuration},
-	"us":   {1e-6, DimDuration},
-	"µs":   {1e-6, DimDuration},
-	"ns":   {1e-9, DimDuration},
-	"byte": {1, DimBytes},
-	"bit":  {0.125, DimBytes},
-	"bps":  {0.125, DimBandwidth},
-	"Kbps": {1e3 / 8, DimBandwidth},
-	"Mbps": {1e6 / 8, DimBandwidth},
-	"Gbps": {1e9 / 8, DimBandwidth},
-	"Tbps": {1e12 / 8, DimBandwidth},
-	"qps":  {1, DimRate},
-	"rps":  {1, DimRate},
-	"tps":  {1, DimRate},
-	"QPS":  {1, DimRate},
-	"RPS":  {1, DimRate},
-	"TPS":  {1, DimRate},
-	"k":    {1e3, DimCount},
+	"ms":       {1e-3, DimDuration},
+	"us":       {1e-6, DimDuration},
+	"µs":       {1e-6, DimDuration},
+	"ns":       {1e-9, DimDuration},
+	"byte":     {1, DimBytes},
+	"bit":      {0.125, DimBytes},
+	"bps":      {0.125, DimBandwidth},
+	"Kbps":     {1e3 / 8, DimBandwidth},
+	"Mbps":     {1e6 / 8, DimBandwidth},
+	"Gbps":     {1e9 / 8, DimBandwidth},
+	"Tbps":     {1e12 / 8, DimBandwidth},
+	"qps":      {1, DimRate},
+	"rps":      {1, DimRate},
+	"tps":      {1, DimRate},
+	"QPS":      {1, DimRate},
+	"RPS":      {1, DimRate},
+	"TPS":      {1, DimRate},
+	"k":        {1e3, DimCount},
+	"hundred":  {1e2, DimCount},
+	"thousand": {1e3, DimCount},
+	"million":  {1e6, DimCount},
+	"billion":  {1e9, DimCount},
+	"trillion": {1e12, DimCount},
 }
 
 // lookupUnit resolves a unit word. It reuses the quantity parser's tables:
@@ -124,8 +129,9 @@ var calcExtras = map[string]unit{
 // (sec, min, hour, day, week, month, year and their plurals) and the byte
 // units (KB … EB, KiB … EiB, any case). A plain "B" is a billion, as in
 // 10B/month; write bytes as "bytes" or with a prefix (KB, MB). label is
-// true for a lower-case word the calculator does not know, such as
-// "users" or "tweets": it names what is counted and counts as 1.
+// true for a word with a lower-case letter that the calculator does not
+// know, such as "users", "tweets" or "URLs": it names what is counted and
+// counts as 1. An unknown word in capitals ("XB") is an error.
 func lookupUnit(w string) (u unit, label, ok bool) {
 	if u, ok := calcExtras[w]; ok {
 		return u, false, true
@@ -147,19 +153,10 @@ func lookupUnit(w string) (u unit, label, ok bool) {
 			return u, false, true
 		}
 	}
-	if len(w) >= 2 && isLowerWord(w) {
+	if len(w) >= 2 && strings.ContainsFunc(w, unicode.IsLower) {
 		return unit{1, DimCount}, true, true
 	}
 	return unit{}, false, false
-}
-
-func isLowerWord(w string) bool {
-	for _, r := range w {
-		if !unicode.IsLower(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // acceptUnits is what an unknown unit error says is accepted.
