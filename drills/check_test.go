@@ -87,7 +87,7 @@ func TestCheckLine(t *testing.T) {
 		{"100M / 30 days = 40 KB", 1, ProblemUnit, "38.6/s (3.3M/day)"}, // a byte count where a rate was meant
 		{"1 KB = 1,000 bytes", 1, ProblemNone, "1,000 bytes"},
 		{"* 12 TB / 1 day = 139 MB/s", 1, ProblemNone, "138.9 MB/s"}, // a bullet
-		{"`2^10 = 1024`", 1, ProblemNone, "1,024"},                 // code spans
+		{"`2^10 = 1024`", 1, ProblemNone, "1,024"},                   // code spans
 		{"a = b", 0, 0, ""},
 		{"Consistency = every read sees the latest write", 0, 0, ""},
 		{"if x == 5 { return }", 0, 0, ""},
