@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/sdprep/sdprep/estimate"
@@ -92,7 +93,11 @@ func (f Finding) Off() string {
 // Message is the one-line report of a wrong line.
 func (f Finding) Message() string {
 	if f.Problem == ProblemUnit {
-		return fmt.Sprintf("line %d: %s = %s: wrong unit; the expression is %s: %s", f.Line, f.Expr, f.Written, kindWords[f.Kind], f.Correct)
+		msg := fmt.Sprintf("line %d: %s = %s: wrong unit; the expression is %s: %s", f.Line, f.Expr, f.Written, kindWords[f.Kind], f.Correct)
+		if bareB.MatchString(f.Expr) || bareB.MatchString(f.Written) {
+			msg += " (a bare B is a billion; write bytes as bytes, KB, MB …)"
+		}
+		return msg
 	}
 	return fmt.Sprintf("line %d: %s = %s: should be %s (%s)", f.Line, f.Expr, f.Written, f.Correct, f.Off())
 }
@@ -141,16 +146,52 @@ func Check(r io.Reader) (CheckReport, error) {
 
 // CheckLine checks the equalities of one line; it returns none when the
 // line is not maths.
+//
+// A bare "B" is a billion ("10B / 86,400"); when that makes a line's units
+// disagree and reading it as a byte ("600M × 280B = 168 GB") makes the
+// line hold, the line is checked with bytes.
 func CheckLine(n int, line string) []Finding {
 	parts := splitRelation(cleanLine(line))
 	if len(parts) < 2 {
 		return nil
 	}
+	out := checkParts(n, parts, estimate.CalcOptions{})
+	if unitProblems(out) > 0 && bareB.MatchString(line) {
+		if alt := checkParts(n, parts, estimate.CalcOptions{ByteB: true}); len(alt) == len(out) && allHold(alt) {
+			return alt
+		}
+	}
+	return out
+}
+
+// bareB finds a "B" that could be a byte or a billion: "280B", "280 B".
+var bareB = regexp.MustCompile(`[\d\s]B\b`)
+
+func allHold(fs []Finding) bool {
+	for _, f := range fs {
+		if !f.OK() {
+			return false
+		}
+	}
+	return true
+}
+
+func unitProblems(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Problem == ProblemUnit {
+			n++
+		}
+	}
+	return n
+}
+
+func checkParts(n int, parts []string, opts estimate.CalcOptions) []Finding {
 	expr := stripLabel(parts[0])
 	if !hasDigit(expr) {
 		return nil
 	}
-	computed, err := estimate.EvalAmount(expr)
+	computed, err := estimate.EvalAmountWith(expr, opts)
 	if err != nil {
 		return nil
 	}
@@ -160,7 +201,7 @@ func CheckLine(n int, line string) []Finding {
 		if !hasDigit(w) {
 			continue
 		}
-		if f, ok := compare(computed, w); ok {
+		if f, ok := compare(computed, w, opts); ok {
 			f.Line, f.Expr = n, strings.TrimSpace(expr)
 			out = append(out, f)
 		}
@@ -175,8 +216,8 @@ var kindWords = map[string]string{
 }
 
 // compare checks one written result against the computed value.
-func compare(c estimate.Amount, text string) (Finding, bool) {
-	w, ok := parseWritten(text)
+func compare(c estimate.Amount, text string, opts estimate.CalcOptions) (Finding, bool) {
+	w, ok := parseWritten(text, opts)
 	if !ok {
 		return Finding{}, false
 	}

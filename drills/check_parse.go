@@ -86,11 +86,11 @@ var (
 // parseWritten reads the result side of an equality. When the whole side
 // is not an expression ("3.5 trillion (enough!)"), the longest leading
 // part that is one is used; a side with no number is not a result.
-func parseWritten(s string) (written, bool) {
+func parseWritten(s string, opts estimate.CalcOptions) (written, bool) {
 	cand := strings.TrimSpace(resultText.FindString(s))
 	for cand != "" {
-		if a, err := estimate.EvalAmount(cand); err == nil {
-			return describeWritten(cand, a), true
+		if a, err := estimate.EvalAmountWith(cand, opts); err == nil {
+			return describeWritten(cand, a, opts), true
 		}
 		i := strings.LastIndexFunc(cand, unicode.IsSpace)
 		if i < 0 {
@@ -101,7 +101,7 @@ func parseWritten(s string) (written, bool) {
 	return written{}, false
 }
 
-func describeWritten(text string, a estimate.Amount) written {
+func describeWritten(text string, a estimate.Amount, opts estimate.CalcOptions) written {
 	w := written{text: text, amount: a}
 	numText := leadNumber.FindString(text)
 	if numText == "" {
@@ -123,8 +123,8 @@ func describeWritten(text string, a estimate.Amount) written {
 	w.scale = a.Value / n.Value
 	w.simple = !math.IsInf(w.scale, 0) && w.scale != 0
 	if m := periodTail.FindStringSubmatch(w.unit); m != nil {
-		period, err1 := estimate.EvalAmount("1 " + m[2])
-		numer, err2 := estimate.EvalAmount(numText + " " + m[1])
+		period, err1 := estimate.EvalAmountWith("1 "+m[2], opts)
+		numer, err2 := estimate.EvalAmountWith(numText+" "+m[1], opts)
 		if err1 == nil && err2 == nil && period.Dim == estimate.DimDuration {
 			w.hasPer, w.perUnit, w.perScale = true, numer, numer.Value/n.Value
 		}

@@ -102,6 +102,10 @@ func TestCheckLine(t *testing.T) {
 		{"0 = 5", 1, ProblemArithmetic, "0"},
 		{"5 - 5 = 1 KB", 1, ProblemUnit, "0"},
 		{"-2 × 3 = 6", 1, ProblemArithmetic, "-6"},
+		{"600M × 280B = 168 GB", 1, ProblemNone, "168 GB"},    // B read as a byte
+		{"600M × 280B = 168 TB", 1, ProblemUnit, "1.68e+20"},  // only a reading that holds is taken
+		{"10B / 86,400 = 115K/s", 1, ProblemNone, "115.7K/s"}, // B read as a billion
+		{"10B / 86,400 = 115 KB", 1, ProblemUnit, "115.7K"},   // no reading makes bytes of it
 	}
 	for _, tt := range tests {
 		fs := CheckLine(7, tt.line)
@@ -173,4 +177,12 @@ func FuzzCheckLine(f *testing.F) {
 			_ = fd.Message()
 		}
 	})
+}
+
+func TestCheckBareBHint(t *testing.T) {
+	fs := CheckLine(4, "600M × 280B = 168 TB")
+	want := "line 4: 600M × 280B = 168 TB: wrong unit; the expression is a plain count: 1.68e+20 (a bare B is a billion; write bytes as bytes, KB, MB …)"
+	if len(fs) != 1 || fs[0].Message() != want {
+		t.Errorf("got %+v, want %q", fs, want)
+	}
 }

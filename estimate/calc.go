@@ -44,11 +44,24 @@ type CalcJSON struct {
 // "tweets", "URLs") name what is counted and count as 1. Bytes over time is a bandwidth, a count
 // over time a rate. Errors are *CalcError, with the column.
 func Calc(expr string) (CalcResult, error) {
+	return CalcWith(expr, CalcOptions{})
+}
+
+// CalcOptions change how Calc reads an expression. The zero value is
+// what Calc uses.
+type CalcOptions struct {
+	// ByteB reads a bare "B" as a byte ("280B") instead of a billion
+	// ("10B"). Notes use both; a checker can try each.
+	ByteB bool
+}
+
+// CalcWith is Calc with options.
+func CalcWith(expr string, opts CalcOptions) (CalcResult, error) {
 	toks, err := lex(expr)
 	if err != nil {
 		return CalcResult{}, err
 	}
-	p := &parser{src: expr, toks: toks}
+	p := &parser{src: expr, toks: toks, byteB: opts.ByteB}
 	if p.peek().kind == tokEOF {
 		return CalcResult{}, p.errAt(0, "empty expression; expected something like 300M * 2 / 1 day")
 	}
@@ -73,6 +86,12 @@ func Calc(expr string) (CalcResult, error) {
 // its value in base units.
 func EvalAmount(expr string) (Amount, error) {
 	r, err := Calc(expr)
+	return r.Amount, err
+}
+
+// EvalAmountWith is EvalAmount with options.
+func EvalAmountWith(expr string, opts CalcOptions) (Amount, error) {
+	r, err := CalcWith(expr, opts)
 	return r.Amount, err
 }
 

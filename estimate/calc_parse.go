@@ -51,9 +51,10 @@ const maxDimExp = 6
 // Unit words after a number bind tightest, so "300M * 2 / 1 day" divides
 // by one day and "4 TB/day" is four terabytes per day.
 type parser struct {
-	src  string
-	toks []token
-	i    int
+	src   string
+	toks  []token
+	i     int
+	byteB bool // "B" is a byte, not a billion
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -251,6 +252,9 @@ func (p *parser) primary() (Amount, error) {
 // word is the amount one unit word stands for.
 func (p *parser) word(t token) (Amount, error) {
 	u, _, ok := lookupUnit(t.text)
+	if t.text == "B" && p.byteB {
+		u = unit{1, DimBytes}
+	}
 	if !ok {
 		return Amount{}, p.errAt(t.pos, "unknown unit "+strconv.Quote(t.text)+"; expected "+acceptUnits)
 	}

@@ -179,3 +179,14 @@ func BenchmarkCalc(b *testing.B) {
 		}
 	}
 }
+
+func TestCalcByteB(t *testing.T) {
+	a, err := EvalAmountWith("600M × 280B", CalcOptions{ByteB: true})
+	if err != nil || a.Value != 168e9 || a.Dim != DimBytes {
+		t.Errorf("with ByteB: %+v, %v; want 168 GB", a, err)
+	}
+	a, err = EvalAmount("600M × 280B")
+	if err != nil || a.Value != 168e18 || a.Dim != DimCount {
+		t.Errorf("without ByteB: %+v, %v; want 168 quintillion", a, err)
+	}
+}
