@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/sdprep/sdprep/internal/suggest"
 )
 
 // library loads the embedded content or fails the test.
@@ -233,7 +235,7 @@ func TestSuggest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := lib.Suggest(tt.query)
-		if len(got) == 0 || got[0] != tt.first || len(got) > maxSuggestions {
+		if len(got) == 0 || got[0] != tt.first || len(got) > suggest.Max {
 			t.Errorf("Suggest(%q) = %v, want %q first", tt.query, got, tt.first)
 		}
 	}
@@ -249,20 +251,6 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := lib.SuggestProblems("twiter"); !slices.Equal(got, []string{"twitter"}) {
 		t.Errorf("SuggestProblems(twiter) = %v", got)
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"abc", "", 3}, {"", "abc", 3}, {"kitten", "sitting", 3},
-		{"cache", "cache", 0}, {"cahce", "cache", 2}, {"naïve", "naive", 1},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
 	}
 }
 
