@@ -71,6 +71,7 @@ func parseQuestion(file string, lines []string, first int) (*Question, error) {
 	q.Topics = topics
 	var stem, para, expl []string
 	var opt *Option
+	inText := false // the lines after an option line still continue its text
 	flush := func() {
 		if len(para) > 0 {
 			stem = append(stem, strings.Join(para, " "))
@@ -87,6 +88,7 @@ func parseQuestion(file string, lines []string, first int) (*Question, error) {
 		trimmed := strings.TrimSpace(raw)
 		switch {
 		case trimmed == "":
+			inText = false
 			if opt == nil {
 				flush()
 			}
@@ -99,10 +101,13 @@ func parseQuestion(file string, lines []string, first int) (*Question, error) {
 			}
 			flush()
 			q.Options = append(q.Options, Option{Text: text, Correct: raw[3] == 'x' || raw[3] == 'X'})
-			opt = &q.Options[len(q.Options)-1]
+			opt, inText = &q.Options[len(q.Options)-1], true
 		case strings.HasPrefix(raw, "- ["):
 			return nil, errorf(ErrSyntax, file, line, "option %q: an option starts with %q (correct) or %q", clip(raw), markCorrect, markWrong)
+		case opt != nil && inText && indent(raw) >= textIndent:
+			opt.Text += " " + trimmed
 		case opt != nil && (raw[0] == ' ' || raw[0] == '\t'):
+			inText = false
 			expl = append(expl, trimmed)
 		case opt != nil:
 			return nil, errorf(ErrSyntax, file, line, "%q after the options: expected another option or its explanation, indented", clip(trimmed))
@@ -113,6 +118,27 @@ func parseQuestion(file string, lines []string, first int) (*Question, error) {
 	flush()
 	q.Stem = strings.Join(stem, "\n\n")
 	return q, nil
+}
+
+// textIndent is the indentation, in columns, from which a line right
+// after an option continues the option's text rather than starting its
+// explanation (which is indented by two).
+const textIndent = 4
+
+// indent is the width of line's leading blanks, a tab counting as four.
+func indent(line string) int {
+	n := 0
+	for _, r := range line {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // isOptionLine reports whether line starts with an option marker.

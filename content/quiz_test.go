@@ -79,7 +79,8 @@ What should the minority site do?
 
 - [ ] Keep accepting withdrawals.
   Wrong: both sides could spend the same money.
-- [x] Refuse writes until the link heals.
+- [x] Refuse writes until the
+      link heals.
   Right: it gives up availability
   to keep one balance.
 - [ ] Nothing changes.
@@ -127,7 +128,7 @@ func TestParseQuiz(t *testing.T) {
 	if q.Area() != "sample" || !q.IsCorrect(1) || q.IsCorrect(0) || q.IsCorrect(3) || q.IsCorrect(-1) {
 		t.Errorf("Area/IsCorrect wrong for %+v", q)
 	}
-	if !qs[1].Options[2].Correct || qs[1].Line != 18 {
+	if !qs[1].Options[2].Correct || qs[1].Line != 19 {
 		t.Errorf("second question: %+v", qs[1])
 	}
 }
