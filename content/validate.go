@@ -12,6 +12,10 @@ import (
 // MaxSummary is the longest summary, in characters, the format allows.
 const MaxSummary = 120
 
+// MaxTradeoff is the longest topic trade-off line, in characters, the
+// format allows.
+const MaxTradeoff = 140
+
 // Validate checks a loaded library against the rules in FORMAT.md and
 // returns every violation as an *Error naming the file and line, or nil.
 // Each wraps one of the Err* kinds. It checks:
@@ -19,7 +23,8 @@ const MaxSummary = 120
 //   - ids are kebab-case, match their file names and are unique; aliases
 //     are kebab-case and collide with no id or other alias;
 //   - title and summary are present, the summary at most MaxSummary
-//     characters; a topic's category is valid; a problem's preset exists
+//     characters; a topic has a tradeoff line of at most MaxTradeoff
+//     characters and a valid category; a problem's preset exists
 //     in the estimate package;
 //   - every related id names a topic, and a topic's Related section lists
 //     exactly the related ids;
@@ -78,6 +83,12 @@ func (v *validator) topic(t *Topic) {
 		v.add(ErrMissingKey, t.File, t.src.line("category"), "category is missing (accepted: %s)", categoryList())
 	case !t.Category.Valid():
 		v.add(ErrInvalidValue, t.File, t.src.line("category"), "category %q is not one of %s", t.Category, categoryList())
+	}
+	switch n := utf8.RuneCountInString(t.Tradeoff); {
+	case n == 0:
+		v.add(ErrMissingKey, t.File, t.src.line("tradeoff"), "tradeoff is missing (one line stating the key trade-off)")
+	case n > MaxTradeoff:
+		v.add(ErrInvalidValue, t.File, t.src.line("tradeoff"), "tradeoff is %d characters; at most %d are allowed", n, MaxTradeoff)
 	}
 	for _, a := range t.Aliases {
 		switch {

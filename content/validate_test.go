@@ -213,6 +213,7 @@ func validTopic(id, category string, aliases string, related ...string) string {
 		"tags: [one, two]\n" +
 		"related: [" + strings.Join(related, ", ") + "]\n" +
 		"summary: A one-line summary.\n" +
+		"tradeoff: Fast, but costly.\n" +
 		"---\n\n" +
 		"## What it is\n\nText.\n\n" +
 		"## How it works\n\nText.\n\n" +
@@ -285,25 +286,25 @@ func TestValidateCatchesEachKindOfError(t *testing.T) {
 		reason string              // substring of the reason expected
 	}{
 		{name: "missing section", file: alpha, edit: cut("## Interview tips\n\nText.\n\n"),
-			kind: ErrMissingSection, at: alpha + ":37:", reason: `required section "## Interview tips" is missing`},
+			kind: ErrMissingSection, at: alpha + ":38:", reason: `required section "## Interview tips" is missing`},
 		{name: "empty section", file: alpha, edit: replace("## When to use it\n\nText.", "## When to use it\n"),
-			kind: ErrMissingSection, at: alpha + ":19:", reason: `section "When to use it" is empty`},
+			kind: ErrMissingSection, at: alpha + ":20:", reason: `section "When to use it" is empty`},
 		{name: "sections out of order", file: alpha, edit: swap("## What it is\n\nText.\n\n", "## How it works\n\nText.\n\n"),
-			kind: ErrMissingSection, at: alpha + ":15:", reason: `section "What it is" is out of order`},
+			kind: ErrMissingSection, at: alpha + ":16:", reason: `section "What it is" is out of order`},
 		{name: "unknown section", file: alpha, edit: replace("## Interview tips", "## Tips"),
-			kind: ErrUnknownSection, at: alpha + ":37:", reason: `unknown section "Tips"`},
+			kind: ErrUnknownSection, at: alpha + ":38:", reason: `unknown section "Tips"`},
 		{name: "repeated section", file: alpha, edit: replace("## Interview tips\n\nText.", "## Interview tips\n\nText.\n\n## Interview tips\n\nMore."),
-			kind: ErrUnknownSection, at: alpha + ":41:", reason: `section "Interview tips" repeats`},
+			kind: ErrUnknownSection, at: alpha + ":42:", reason: `section "Interview tips" repeats`},
 		{name: "trade-offs without cons", file: alpha, edit: cut("### Cons\n\n- bad\n\n"),
-			kind: ErrMissingSection, at: alpha + ":23:", reason: `needs a non-empty "### Cons"`},
+			kind: ErrMissingSection, at: alpha + ":24:", reason: `needs a non-empty "### Cons"`},
 		{name: "related id names no topic", file: alpha, edit: replace("related: [beta]", "related: [beta, gamma]"),
 			kind: ErrUnresolved, at: alpha + ":7:", reason: `related id "gamma" names no topic`},
 		{name: "related lists itself", file: beta, edit: replace("related: [alpha]", "related: [alpha, beta]"),
 			kind: ErrUnresolved, at: beta + ":7:", reason: `own id "beta"`},
 		{name: "Related section lists an id the key lacks", file: alpha, edit: replace("- beta — why it matters.", "- beta — why.\n- `alpha`: itself."),
-			kind: ErrUnresolved, at: alpha + ":44:", reason: `lists "alpha", which is not in the related key`},
+			kind: ErrUnresolved, at: alpha + ":45:", reason: `lists "alpha", which is not in the related key`},
 		{name: "Related section misses an id", file: alpha, edit: replace("- beta — why it matters.", "Nothing."),
-			kind: ErrUnresolved, at: alpha + ":41:", reason: `related id "beta" has no bullet`},
+			kind: ErrUnresolved, at: alpha + ":42:", reason: `related id "beta" has no bullet`},
 		{name: "unknown preset", file: prob, edit: replace("preset: pastebin", "preset: pastebin-xl"),
 			kind: ErrUnknownPreset, at: prob + ":4:", reason: `preset "pastebin-xl" is not an estimate preset`},
 		{name: "missing preset", file: prob, edit: cut("preset: pastebin\n"),
@@ -338,10 +339,14 @@ func TestValidateCatchesEachKindOfError(t *testing.T) {
 			kind: ErrMissingKey, at: alpha + ":1:", reason: "title is missing"},
 		{name: "summary too long", file: alpha, edit: replace("summary: A one-line summary.", "summary: "+strings.Repeat("long ", 30)),
 			kind: ErrInvalidValue, at: alpha + ":8:", reason: "summary is 149 characters; at most 120"},
+		{name: "missing tradeoff", file: alpha, edit: cut("tradeoff: Fast, but costly.\n"),
+			kind: ErrMissingKey, at: alpha + ":1:", reason: "tradeoff is missing"},
+		{name: "tradeoff too long", file: alpha, edit: replace("tradeoff: Fast, but costly.", "tradeoff: "+strings.Repeat("slow ", 30)),
+			kind: ErrInvalidValue, at: alpha + ":9:", reason: "tradeoff is 149 characters; at most 140"},
 		{name: "title heading in the body", file: alpha, edit: replace("## What it is", "# Alpha\n\n## What it is"),
-			kind: ErrSyntax, at: alpha + ":11:", reason: "level-1 heading in the body"},
+			kind: ErrSyntax, at: alpha + ":12:", reason: "level-1 heading in the body"},
 		{name: "text before the first section", file: beta, edit: replace("## What it is", "Intro.\n\n## What it is"),
-			kind: ErrSyntax, at: beta + ":11:", reason: `text before the first "##" section`},
+			kind: ErrSyntax, at: beta + ":12:", reason: `text before the first "##" section`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -383,7 +388,7 @@ func TestLoadReportsEveryBrokenFile(t *testing.T) {
 		t.Fatalf("Load = %v, %v; want an error", lib, err)
 	}
 	for _, want := range []string{
-		`topics/alpha.md:6: unknown key "tag" (accepted: id, title, category, aliases, tags, related, summary)`,
+		`topics/alpha.md:6: unknown key "tag" (accepted: id, title, category, aliases, tags, related, summary, tradeoff)`,
 		`topics/beta.md:3: key "title" takes one value, not a list`,
 		`problems/pastebin.md:5: key "tags" takes an inline list such as [a, b], got "text"`,
 		`problems/open.md:1: the front matter opened here is never closed`,
