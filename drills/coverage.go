@@ -1,6 +1,8 @@
 package drills
 
 import (
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"unicode"
@@ -166,4 +168,40 @@ func (m *Mock) Overrule(id string) {
 		m.Overrides = map[string]bool{}
 	}
 	m.Overrides[id] = !matched
+}
+
+// Markdown writes the coverage report: covered items with the line that
+// covered them, missed items with the topic to read.
+func (c Coverage) Markdown(w io.Writer) error {
+	var b strings.Builder
+	writeCoverageMarkdown(&b, c)
+	_, err := io.WriteString(w, strings.TrimPrefix(b.String(), "\n"))
+	return err
+}
+
+// Text writes the coverage report for a terminal.
+func (c Coverage) Text(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Coverage: %d%% (%d of %d checklist items)\n", c.Percent(), len(c.Covered), len(c.Covered)+len(c.Missed))
+	if len(c.Covered) > 0 {
+		b.WriteString("\nCovered\n")
+		for _, it := range c.Covered {
+			switch {
+			case it.Line == "":
+				fmt.Fprintf(&b, "  ✓ %s (marked covered by hand)\n", it.Item)
+			case it.LineNo > 0:
+				fmt.Fprintf(&b, "  ✓ %s  line %d: %s\n", it.Item, it.LineNo, it.Line)
+			default:
+				fmt.Fprintf(&b, "  ✓ %s: %s\n", it.Item, it.Line)
+			}
+		}
+	}
+	if len(c.Missed) > 0 {
+		b.WriteString("\nMissed\n")
+		for _, it := range c.Missed {
+			fmt.Fprintf(&b, "  ✗ %s  read: sdprep learn %s\n", it.Item, it.Topic)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
