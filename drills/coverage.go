@@ -6,18 +6,9 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-)
 
-// CheckItem is one component or decision of a problem's reference design.
-// Keywords are words or phrases that, found in a candidate's notes, show
-// the item was covered ("cache", "redis", "memcached", "cdn"). Topic is the
-// `sdprep learn` topic to read when it is missed.
-type CheckItem struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label"`
-	Keywords []string `json:"keywords"`
-	Topic    string   `json:"topic"`
-}
+	"github.com/sdprep/sdprep/content"
+)
 
 // CoveredItem is a checklist item found in the notes, with the first line
 // that mentions it. Overruled is set when the candidate marked the match
@@ -59,7 +50,7 @@ func (c Coverage) Percent() int { return int(c.Fraction*100 + 0.5) }
 // overrides lets the candidate overrule the matcher: an item id mapped to
 // false is missed even if matched, to true covered even if not (its line
 // is then empty).
-func MatchCoverage(items []CheckItem, lines []string, overrides map[string]bool) Coverage {
+func MatchCoverage(items []content.ChecklistItem, lines []string, overrides map[string]bool) Coverage {
 	norm := make([]string, len(lines))
 	for i, l := range lines {
 		norm[i] = normalize(l)
@@ -86,7 +77,7 @@ func MatchCoverage(items []CheckItem, lines []string, overrides map[string]bool)
 	return c
 }
 
-func findItem(it CheckItem, lines, norm []string) (CoveredItem, bool) {
+func findItem(it content.ChecklistItem, lines, norm []string) (CoveredItem, bool) {
 	kws := make([]string, 0, len(it.Keywords))
 	for _, k := range it.Keywords {
 		if n := strings.TrimSpace(normalize(k)); n != "" {

@@ -4,30 +4,34 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+
+	"github.com/sdprep/sdprep/content"
 )
 
 // WarnBefore is how long before the end of a step its warning starts.
 const WarnBefore = time.Minute
 
 // MockProblem is what a mock interview needs from a problem of the content
-// library: its prompt, and per step a hint; follow-ups for steps 4–5.
+// library. It is copied into the saved session, so a session resumes and
+// exports the same way after the content changes.
 type MockProblem struct {
-	ID        string               `json:"id"`
-	Title     string               `json:"title"`
-	Prompt    string               `json:"prompt"`
-	Hints     [NumSteps]string     `json:"hints"`
-	FollowUps []string             `json:"follow_ups"`
-	Checklist []CheckItem          `json:"checklist"`
-	Clarify   []ClarifyingQuestion `json:"clarifying_questions"`
-	DeepDives []string             `json:"deep_dives"`
-	Preset    string               `json:"preset"`
+	ID        string                  `json:"id"`
+	Title     string                  `json:"title"`
+	Prompt    string                  `json:"prompt"`
+	Preset    string                  `json:"preset"`
+	Hints     [NumSteps]string        `json:"hints"`
+	FollowUps []string                `json:"follow_ups"`
+	Checklist []content.ChecklistItem `json:"checklist"`
+	Clarify   []content.QA            `json:"clarify"`
+	DeepDives []content.DeepDive      `json:"deep_dives"`
 }
 
-// ClarifyingQuestion is a question a candidate should ask in step 1, with
-// the interviewer's answer.
-type ClarifyingQuestion struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
+// NewMockProblem takes what a mock needs from p.
+func NewMockProblem(p *content.Problem) MockProblem {
+	return MockProblem{
+		ID: p.ID, Title: p.Title, Prompt: p.Prompt, Preset: p.Preset, Hints: p.Mock.Hints,
+		FollowUps: p.Mock.FollowUps, Checklist: p.Mock.Checklist, Clarify: p.Mock.Clarify, DeepDives: p.Mock.DeepDives,
+	}
 }
 
 // NoteLine is one line of a step's notes and when it was first written,
@@ -70,7 +74,7 @@ type FollowUp struct {
 // A paused or finished interview has a zero RunningSince.
 type Mock struct {
 	Problem      MockProblem             `json:"problem"`
-	Plan         Plan                    `json:"plan"`
+	Plan         MockPlan                `json:"plan"`
 	Seed         uint64                  `json:"seed"`
 	Started      time.Time               `json:"started"`
 	Step         Step                    `json:"step"`
@@ -91,7 +95,7 @@ type Mock struct {
 // NewMock starts an interview of p with plan at now. The seed picks the
 // follow-up and the moment it appears, so a seed replays the same
 // interview. only >= 0 practises that one step alone.
-func NewMock(p MockProblem, plan Plan, seed uint64, now time.Time, only Step) *Mock {
+func NewMock(p MockProblem, plan MockPlan, seed uint64, now time.Time, only Step) *Mock {
 	m := &Mock{Problem: p, Plan: plan, Seed: seed, Started: now, RunningSince: now}
 	if only >= 0 && only < NumSteps {
 		m.Step, m.Only = only, true
@@ -102,16 +106,16 @@ func NewMock(p MockProblem, plan Plan, seed uint64, now time.Time, only Step) *M
 
 // pickFollowUp chooses one follow-up and the moment it appears: in deep
 // dive or wrap-up, between 25% and 75% of the step's planned time.
-func pickFollowUp(fs []string, plan Plan, seed uint64, only bool, step Step) *FollowUp {
-	if len(fs) == 0 || (only && step != DeepDive && step != WrapUp) {
+func pickFollowUp(fs []string, plan MockPlan, seed uint64, only bool, step Step) *FollowUp {
+	if len(fs) == 0 || (only && step != StepDeepDive && step != StepWrapUp) {
 		return nil
 	}
 	r := rand.New(rand.NewPCG(seed, 0x6d6f636b))
-	f := &FollowUp{Text: fs[r.IntN(len(fs))], Step: DeepDive}
+	f := &FollowUp{Text: fs[r.IntN(len(fs))], Step: StepDeepDive}
 	if only {
 		f.Step = step
-	} else if r.IntN(int(plan.Steps[DeepDive]+plan.Steps[WrapUp])/int(time.Second)+1) >= int(plan.Steps[DeepDive]/time.Second) {
-		f.Step = WrapUp
+	} else if r.IntN(int(plan.Steps[StepDeepDive]+plan.Steps[StepWrapUp])/int(time.Second)+1) >= int(plan.Steps[StepDeepDive]/time.Second) {
+		f.Step = StepWrapUp
 	}
 	d := plan.Steps[f.Step]
 	f.Offset = (d/4 + time.Duration(r.Int64N(int64(d/2)+1))).Round(time.Second)
@@ -197,7 +201,7 @@ func (m *Mock) Next(now time.Time) bool {
 	if m.Finished {
 		return true
 	}
-	if m.Only || m.Step == WrapUp {
+	if m.Only || m.Step == StepWrapUp {
 		m.Finish(now)
 		return true
 	}
@@ -208,7 +212,7 @@ func (m *Mock) Next(now time.Time) bool {
 // Prev moves back one step (not before the first, nor when practising one
 // step); the clock then runs for that step again.
 func (m *Mock) Prev(now time.Time) {
-	if m.Finished || m.Only || m.Step == Requirements {
+	if m.Finished || m.Only || m.Step == StepRequirements {
 		return
 	}
 	m.goTo(m.Step-1, now)
@@ -265,7 +269,7 @@ func (m *Mock) RevealQuestion() bool {
 // ChecklistVisible reports whether the reference component list may be
 // shown: after the high-level-design step, or once its hint was used.
 func (m *Mock) ChecklistVisible() bool {
-	return m.Finished || m.Step > HighLevelDesign || m.HintUsed(HighLevelDesign)
+	return m.Finished || m.Step > StepHighLevelDesign || m.HintUsed(StepHighLevelDesign)
 }
 
 // AddPin pins an estimate figure; pinning the same label again replaces

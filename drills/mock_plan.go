@@ -14,11 +14,11 @@ type Step int
 
 // The five steps. NumSteps counts them.
 const (
-	Requirements Step = iota
-	Estimation
-	HighLevelDesign
-	DeepDive
-	WrapUp
+	StepRequirements Step = iota
+	StepEstimation
+	StepHighLevelDesign
+	StepDeepDive
+	StepWrapUp
 	NumSteps = 5
 )
 
@@ -45,7 +45,9 @@ func (s Step) Title() string {
 }
 
 // Steps lists the steps in order.
-func Steps() []Step { return []Step{Requirements, Estimation, HighLevelDesign, DeepDive, WrapUp} }
+func Steps() []Step {
+	return []Step{StepRequirements, StepEstimation, StepHighLevelDesign, StepDeepDive, StepWrapUp}
+}
 
 // StepIDs lists the step ids in order, for flag help and completion.
 func StepIDs() []string { return stepIDs[:] }
@@ -87,14 +89,14 @@ const (
 // steps: for 45 minutes, 5 / 5 / 10 / 20 / 5.
 var DefaultShares = [NumSteps]int{5, 5, 10, 20, 5}
 
-// Plan is the time planned for each step. The zero value plans nothing;
-// build one with NewPlan. In JSON it is the list of step times in seconds.
-type Plan struct {
+// MockPlan is the time planned for each step. The zero value plans nothing;
+// build one with NewMockPlan. In JSON it is the list of step times in seconds.
+type MockPlan struct {
 	Steps [NumSteps]time.Duration
 }
 
 // MarshalJSON writes the step times in whole seconds.
-func (p Plan) MarshalJSON() ([]byte, error) {
+func (p MockPlan) MarshalJSON() ([]byte, error) {
 	var secs [NumSteps]int64
 	for i, d := range p.Steps {
 		secs[i] = int64(d / time.Second)
@@ -103,7 +105,7 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
-func (p *Plan) UnmarshalJSON(b []byte) error {
+func (p *MockPlan) UnmarshalJSON(b []byte) error {
 	var secs [NumSteps]int64
 	if err := json.Unmarshal(b, &secs); err != nil {
 		return err
@@ -115,7 +117,7 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 }
 
 // Total is the sum of the step times.
-func (p Plan) Total() time.Duration {
+func (p MockPlan) Total() time.Duration {
 	var t time.Duration
 	for _, d := range p.Steps {
 		t += d
@@ -124,7 +126,7 @@ func (p Plan) Total() time.Duration {
 }
 
 // Minutes returns each step's planned time in minutes (may be fractional).
-func (p Plan) Minutes() [NumSteps]float64 {
+func (p MockPlan) Minutes() [NumSteps]float64 {
 	var m [NumSteps]float64
 	for i, d := range p.Steps {
 		m[i] = d.Minutes()
@@ -132,20 +134,20 @@ func (p Plan) Minutes() [NumSteps]float64 {
 	return m
 }
 
-// NewPlan splits total between the steps in proportion to shares, rounded
+// NewMockPlan splits total between the steps in proportion to shares, rounded
 // to whole seconds. total must be within MinDuration and MaxDuration.
-func NewPlan(total time.Duration, shares [NumSteps]int) (Plan, error) {
+func NewMockPlan(total time.Duration, shares [NumSteps]int) (MockPlan, error) {
 	if total < MinDuration || total > MaxDuration {
-		return Plan{}, fmt.Errorf("%w: duration %s: want 10m to 3h", ErrInvalidPlan, formatMinutes(total))
+		return MockPlan{}, fmt.Errorf("%w: duration %s: want 10m to 3h", ErrInvalidPlan, formatMinutes(total))
 	}
 	sum := 0
 	for i, s := range shares {
 		if s <= 0 {
-			return Plan{}, fmt.Errorf("%w: steps: part %d is %d: want five positive numbers such as 5,5,10,20,5", ErrInvalidPlan, i+1, s)
+			return MockPlan{}, fmt.Errorf("%w: steps: part %d is %d: want five positive numbers such as 5,5,10,20,5", ErrInvalidPlan, i+1, s)
 		}
 		sum += s
 	}
-	var p Plan
+	var p MockPlan
 	left := total
 	for i, s := range shares {
 		if i == NumSteps-1 {

@@ -8,28 +8,30 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sdprep/sdprep/content"
 )
 
-var t0 = time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+var mockT0 = time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
 
 func testProblem() MockProblem {
 	return MockProblem{
 		ID: "twitter", Title: "Design Twitter",
 		Hints:     [NumSteps]string{"ask about scale", "peak reads", "fan-out", "celebrities", "hot shards"},
 		FollowUps: []string{"Traffic grows 10x: what breaks first?", "A region goes down.", "A celebrity with 100M followers tweets."},
-		Checklist: []CheckItem{
+		Checklist: []content.ChecklistItem{
 			{ID: "fanout", Label: "Fan-out service", Keywords: []string{"fan-out", "fanout", "fan out on write"}, Topic: "news-feed-fan-out"},
 			{ID: "cache", Label: "Timeline cache", Keywords: []string{"cache", "redis", "memcached"}, Topic: "caching"},
 			{ID: "media", Label: "Object store for media", Keywords: []string{"object store", "s3", "blob store"}, Topic: "object-storage"},
 			{ID: "search", Label: "Search cluster", Keywords: []string{"search cluster", "elasticsearch", "inverted index"}, Topic: "full-text-search"},
 		},
-		Clarify: []ClarifyingQuestion{{"How many DAU?", "300M"}, {"Ranked?", "No, chronological"}},
+		Clarify: []content.QA{{Question: "How many DAU?", Answer: "300M"}, {Question: "Ranked?", Answer: "No, chronological"}},
 	}
 }
 
-func mustPlan(t *testing.T, total time.Duration, shares [NumSteps]int) Plan {
+func mustMockPlan(t *testing.T, total time.Duration, shares [NumSteps]int) MockPlan {
 	t.Helper()
-	p, err := NewPlan(total, shares)
+	p, err := NewMockPlan(total, shares)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,21 +39,21 @@ func mustPlan(t *testing.T, total time.Duration, shares [NumSteps]int) Plan {
 }
 
 func TestNewPlan(t *testing.T) {
-	p := mustPlan(t, 45*time.Minute, DefaultShares)
+	p := mustMockPlan(t, 45*time.Minute, DefaultShares)
 	want := [NumSteps]time.Duration{5 * time.Minute, 5 * time.Minute, 10 * time.Minute, 20 * time.Minute, 5 * time.Minute}
 	if p.Steps != want {
 		t.Fatalf("45m plan = %v; want %v", p.Steps, want)
 	}
 	// 10 minutes in 5:5:10:20:5 shares, rounded to seconds; the last step
 	// takes the rounding so the total is exact.
-	p = mustPlan(t, 10*time.Minute, DefaultShares)
+	p = mustMockPlan(t, 10*time.Minute, DefaultShares)
 	want = [NumSteps]time.Duration{67 * time.Second, 67 * time.Second, 133 * time.Second, 267 * time.Second, 66 * time.Second}
 	if p.Steps != want || p.Total() != 10*time.Minute {
 		t.Fatalf("10m plan = %v; want %v", p.Steps, want)
 	}
 	for _, d := range []time.Duration{9 * time.Minute, 3*time.Hour + time.Second} {
-		if _, err := NewPlan(d, DefaultShares); !errors.Is(err, ErrInvalidPlan) || !strings.Contains(err.Error(), "want 10m to 3h") {
-			t.Errorf("NewPlan(%v) = %v; want the accepted range", d, err)
+		if _, err := NewMockPlan(d, DefaultShares); !errors.Is(err, ErrInvalidPlan) || !strings.Contains(err.Error(), "want 10m to 3h") {
+			t.Errorf("NewMockPlan(%v) = %v; want the accepted range", d, err)
 		}
 	}
 }
@@ -69,7 +71,7 @@ func TestParseShares(t *testing.T) {
 }
 
 func TestParseStep(t *testing.T) {
-	for in, want := range map[string]Step{"estimation": Estimation, "3": HighLevelDesign, "deep": DeepDive, "WRAP-UP": WrapUp, "r": Requirements} {
+	for in, want := range map[string]Step{"estimation": StepEstimation, "3": StepHighLevelDesign, "deep": StepDeepDive, "WRAP-UP": StepWrapUp, "r": StepRequirements} {
 		if got, err := ParseStep(in); err != nil || got != want {
 			t.Errorf("ParseStep(%q) = %v, %v; want %v", in, got, err, want)
 		}
@@ -85,20 +87,20 @@ func TestParseStep(t *testing.T) {
 // the one-minute warning, overtime that never cuts the candidate off,
 // pauses that stop the clock, hints, the follow-up and notes.
 func TestMockWholeInterview(t *testing.T) {
-	plan := mustPlan(t, 45*time.Minute, DefaultShares)
-	m := NewMock(testProblem(), plan, 7, t0, -1)
-	now := t0
+	plan := mustMockPlan(t, 45*time.Minute, DefaultShares)
+	m := NewMock(testProblem(), plan, 7, mockT0, -1)
+	now := mockT0
 	at := func(d time.Duration) time.Time { now = now.Add(d); return now }
 
-	if m.Step != Requirements || !m.Running() {
+	if m.Step != StepRequirements || !m.Running() {
 		t.Fatalf("start: step %v running %v", m.Step, m.Running())
 	}
-	m.SetNotes(Requirements, "post tweets, follow, home timeline\n300M DAU", at(3*time.Minute))
+	m.SetNotes(StepRequirements, "post tweets, follow, home timeline\n300M DAU", at(3*time.Minute))
 	if !m.Warning(at(90*time.Second)) || m.Overtime(now) {
-		t.Fatalf("at 4:30 of 5:00 want a warning, no overtime (remaining %v)", m.StepRemaining(Requirements, now))
+		t.Fatalf("at 4:30 of 5:00 want a warning, no overtime (remaining %v)", m.StepRemaining(StepRequirements, now))
 	}
-	if !m.Overtime(at(2*time.Minute)) || m.StepRemaining(Requirements, now) != -90*time.Second {
-		t.Fatalf("at 6:30 want 1:30 overtime; remaining %v", m.StepRemaining(Requirements, now))
+	if !m.Overtime(at(2*time.Minute)) || m.StepRemaining(StepRequirements, now) != -90*time.Second {
+		t.Fatalf("at 6:30 want 1:30 overtime; remaining %v", m.StepRemaining(StepRequirements, now))
 	}
 	m.Pause(now)
 	at(10 * time.Minute) // paused: nothing counts
@@ -117,7 +119,7 @@ func TestMockWholeInterview(t *testing.T) {
 	if m.ChecklistVisible() {
 		t.Fatal("checklist visible during high-level design without a hint")
 	}
-	m.SetNotes(HighLevelDesign, "fan-out service writes tweet ids into Redis lists\nS3 object store for media", at(9*time.Minute))
+	m.SetNotes(StepHighLevelDesign, "fan-out service writes tweet ids into Redis lists\nS3 object store for media", at(9*time.Minute))
 	m.Next(at(time.Minute))
 	if !m.ChecklistVisible() {
 		t.Fatal("checklist hidden after high-level design")
@@ -126,8 +128,8 @@ func TestMockWholeInterview(t *testing.T) {
 	// appears exactly once, in its step, at its offset.
 	f := *m.FollowUp
 	var shown string
-	for i := 0; i < int((plan.Steps[DeepDive]+plan.Steps[WrapUp])/time.Second)+60 && shown == ""; i++ {
-		if m.Step == DeepDive && m.StepElapsed(DeepDive, now) >= plan.Steps[DeepDive] {
+	for i := 0; i < int((plan.Steps[StepDeepDive]+plan.Steps[StepWrapUp])/time.Second)+60 && shown == ""; i++ {
+		if m.Step == StepDeepDive && m.StepElapsed(StepDeepDive, now) >= plan.Steps[StepDeepDive] {
 			m.Next(now)
 		}
 		shown = m.DueFollowUp(at(time.Second))
@@ -159,27 +161,27 @@ func TestMockWholeInterview(t *testing.T) {
 }
 
 func TestSetNotesKeepsLineTimes(t *testing.T) {
-	m := NewMock(testProblem(), mustPlan(t, 45*time.Minute, DefaultShares), 1, t0, -1)
-	m.SetNotes(Requirements, "a\nb", t0.Add(time.Minute))
-	m.SetNotes(Requirements, "a\n\nb changed\nc", t0.Add(2*time.Minute))
+	m := NewMock(testProblem(), mustMockPlan(t, 45*time.Minute, DefaultShares), 1, mockT0, -1)
+	m.SetNotes(StepRequirements, "a\nb", mockT0.Add(time.Minute))
+	m.SetNotes(StepRequirements, "a\n\nb changed\nc", mockT0.Add(2*time.Minute))
 	want := []NoteLine{{"a", time.Minute}, {"b changed", 2 * time.Minute}, {"c", 2 * time.Minute}}
-	if !reflect.DeepEqual(m.Notes[Requirements], want) {
-		t.Fatalf("notes = %+v; want %+v", m.Notes[Requirements], want)
+	if !reflect.DeepEqual(m.Notes[StepRequirements], want) {
+		t.Fatalf("notes = %+v; want %+v", m.Notes[StepRequirements], want)
 	}
 }
 
 // The seed decides the follow-up and its moment: the same seed gives the
 // same interview, and the moment always falls inside steps 4-5.
 func TestFollowUpSeeded(t *testing.T) {
-	plan := mustPlan(t, 45*time.Minute, DefaultShares)
+	plan := mustMockPlan(t, 45*time.Minute, DefaultShares)
 	seen := map[string]bool{}
 	for seed := uint64(0); seed < 200; seed++ {
-		a, b := NewMock(testProblem(), plan, seed, t0, -1), NewMock(testProblem(), plan, seed, t0, -1)
+		a, b := NewMock(testProblem(), plan, seed, mockT0, -1), NewMock(testProblem(), plan, seed, mockT0, -1)
 		if *a.FollowUp != *b.FollowUp {
 			t.Fatalf("seed %d: %+v vs %+v", seed, a.FollowUp, b.FollowUp)
 		}
 		f := a.FollowUp
-		if f.Step != DeepDive && f.Step != WrapUp || f.Offset < plan.Steps[f.Step]/4 || f.Offset > plan.Steps[f.Step]*3/4 {
+		if f.Step != StepDeepDive && f.Step != StepWrapUp || f.Offset < plan.Steps[f.Step]/4 || f.Offset > plan.Steps[f.Step]*3/4 {
 			t.Fatalf("seed %d: follow-up at %v into %v", seed, f.Offset, f.Step)
 		}
 		seen[f.Step.String()+f.Text] = true
@@ -187,19 +189,19 @@ func TestFollowUpSeeded(t *testing.T) {
 	if len(seen) < 4 {
 		t.Fatalf("200 seeds gave only %d step/text combinations", len(seen))
 	}
-	if m := NewMock(testProblem(), plan, 1, t0, Estimation); m.FollowUp != nil || !m.Only || m.Step != Estimation {
+	if m := NewMock(testProblem(), plan, 1, mockT0, StepEstimation); m.FollowUp != nil || !m.Only || m.Step != StepEstimation {
 		t.Fatalf("one-step practice of estimation: %+v", m)
 	}
 }
 
 // A saved session loads with its clocks where they stopped.
 func TestMockSnapshotRoundTrip(t *testing.T) {
-	m := NewMock(testProblem(), mustPlan(t, 30*time.Minute, DefaultShares), 3, t0, -1)
-	m.SetNotes(Requirements, "users post and read", t0.Add(time.Minute))
-	m.Next(t0.Add(2 * time.Minute))
-	m.AddPin("Write QPS", "7K/s", t0.Add(3*time.Minute))
+	m := NewMock(testProblem(), mustMockPlan(t, 30*time.Minute, DefaultShares), 3, mockT0, -1)
+	m.SetNotes(StepRequirements, "users post and read", mockT0.Add(time.Minute))
+	m.Next(mockT0.Add(2 * time.Minute))
+	m.AddPin("Write QPS", "7K/s", mockT0.Add(3*time.Minute))
 	m.Overrule("media")
-	now := t0.Add(4 * time.Minute)
+	now := mockT0.Add(4 * time.Minute)
 	m.Pause(now)
 	b, err := json.Marshal(m)
 	if err != nil {
@@ -214,7 +216,7 @@ func TestMockSnapshotRoundTrip(t *testing.T) {
 	}
 	later := now.Add(time.Hour)
 	back.Resume(later)
-	if back.Total(later.Add(time.Minute)) != 5*time.Minute || back.StepElapsed(Estimation, later.Add(time.Minute)) != 3*time.Minute {
+	if back.Total(later.Add(time.Minute)) != 5*time.Minute || back.StepElapsed(StepEstimation, later.Add(time.Minute)) != 3*time.Minute {
 		t.Fatalf("resumed clocks: total %v", back.Total(later.Add(time.Minute)))
 	}
 }
@@ -248,14 +250,14 @@ func TestMatchCoverage(t *testing.T) {
 }
 
 func TestTranscriptMarkdownHasEverything(t *testing.T) {
-	m := NewMock(testProblem(), mustPlan(t, 45*time.Minute, DefaultShares), 2, t0, -1)
-	m.SetNotes(Requirements, "home timeline newest first", t0.Add(time.Minute))
-	m.Next(t0.Add(6 * time.Minute))
-	m.AddPin("Storage over 5 years", "1.1 PB", t0.Add(7*time.Minute))
-	m.Hint(t0.Add(8 * time.Minute))
-	m.Next(t0.Add(10 * time.Minute))
-	m.SetNotes(HighLevelDesign, "fan-out service into redis lists", t0.Add(12*time.Minute))
-	m.Finish(t0.Add(13 * time.Minute))
+	m := NewMock(testProblem(), mustMockPlan(t, 45*time.Minute, DefaultShares), 2, mockT0, -1)
+	m.SetNotes(StepRequirements, "home timeline newest first", mockT0.Add(time.Minute))
+	m.Next(mockT0.Add(6 * time.Minute))
+	m.AddPin("Storage over 5 years", "1.1 PB", mockT0.Add(7*time.Minute))
+	m.Hint(mockT0.Add(8 * time.Minute))
+	m.Next(mockT0.Add(10 * time.Minute))
+	m.SetNotes(StepHighLevelDesign, "fan-out service into redis lists", mockT0.Add(12*time.Minute))
+	m.Finish(mockT0.Add(13 * time.Minute))
 	for i := range NumRubric {
 		if err := m.SetScore(i, 3); err != nil {
 			t.Fatal(err)
@@ -264,7 +266,7 @@ func TestTranscriptMarkdownHasEverything(t *testing.T) {
 	if err := m.SetScore(0, 5); err == nil {
 		t.Fatal("score 5 accepted")
 	}
-	tr := m.Transcript("12", t0.Add(20*time.Minute))
+	tr := m.Transcript("12", mockT0.Add(20*time.Minute))
 	var b bytes.Buffer
 	if err := tr.Markdown(&b); err != nil {
 		t.Fatal(err)
