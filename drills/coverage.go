@@ -196,3 +196,10 @@ func (c Coverage) Text(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// GradeNotes matches notes written anywhere else (an editor, a typed-up
+// whiteboard) against a problem's checklist, with the matcher the end of
+// a mock uses. Line numbers in the result are the notes' own.
+func GradeNotes(checklist []content.ChecklistItem, notes string) Coverage {
+	return MatchCoverage(checklist, strings.Split(notes, "\n"), nil)
+}
