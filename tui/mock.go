@@ -44,9 +44,9 @@ const (
 type mockFocus int
 
 const (
-	focusNotes mockFocus = iota
-	focusSide            // the side list: deep dives to take on
-	focusEstimate        // the embedded estimator (step 2)
+	focusNotes    mockFocus = iota
+	focusSide               // the side list: deep dives to take on
+	focusEstimate           // the embedded estimator (step 2)
 )
 
 // mockPage runs a mock interview: it renders a drills.Mock and sends it
