@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,13 +11,18 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// mdParser parses Markdown the way glamour renders it (CommonMark plus
-// GitHub tables). A goldmark parser is safe for concurrent use.
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+// mdParser returns the parser for Markdown the way glamour renders it
+// (CommonMark plus GitHub tables), built on first use so that commands
+// that never search do not pay for it. A goldmark parser is safe for
+// concurrent use.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+})
 
 // plainText flattens a Markdown body for search and snippets. It parses
 // the body with goldmark and keeps the text of its inline nodes: list and
@@ -32,7 +38,7 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 // white space become one space.
 func plainText(body string) (plain, headings, code string) {
 	src := []byte(body)
-	doc := mdParser.Parse(text.NewReader(src))
+	doc := mdParser().Parse(text.NewReader(src))
 	p := plainWriter{buf: make([]byte, 0, len(body))}
 	var c, h plainWriter
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
