@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/sdprep/sdprep/internal/suggest"
 )
 
 // library loads the embedded content or fails the test.
@@ -202,8 +204,14 @@ func TestJSON(t *testing.T) {
 		t.Errorf("entry JSON keys = %v", keys)
 	}
 	p, _ := lib.Problem("pastebin")
-	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "id", "preset", "related", "sections", "summary", "tags", "title"}) {
+	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "id", "mock", "preset", "related", "sections", "summary", "tags", "title"}) {
 		t.Errorf("problem JSON keys = %v", keys)
+	}
+	if _, keys := jsonKeys(t, p.Mock); !slices.Equal(keys, []string{"checklist", "clarify", "deep_dives", "follow_ups", "hints"}) {
+		t.Errorf("mock JSON keys = %v", keys)
+	}
+	if _, keys := jsonKeys(t, p.Mock.Checklist[0]); !slices.Equal(keys, []string{"id", "keywords", "label", "topic"}) {
+		t.Errorf("checklist item JSON keys = %v", keys)
 	}
 	// A topic without aliases encodes an empty list, not null.
 	noAliases, _ := ParseTopic("topics/x.md", []byte("---\nid: x\n---\n"))
@@ -233,7 +241,7 @@ func TestSuggest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := lib.Suggest(tt.query)
-		if len(got) == 0 || got[0] != tt.first || len(got) > maxSuggestions {
+		if len(got) == 0 || got[0] != tt.first || len(got) > suggest.Max {
 			t.Errorf("Suggest(%q) = %v, want %q first", tt.query, got, tt.first)
 		}
 	}
@@ -249,20 +257,6 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := lib.SuggestProblems("twiter"); !slices.Equal(got, []string{"twitter"}) {
 		t.Errorf("SuggestProblems(twiter) = %v", got)
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"abc", "", 3}, {"", "abc", 3}, {"kitten", "sitting", 3},
-		{"cache", "cache", 0}, {"cahce", "cache", 2}, {"naïve", "naive", 1},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
 	}
 }
 
