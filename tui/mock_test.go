@@ -14,7 +14,6 @@ import (
 	"github.com/sdprep/sdprep/internal/store"
 )
 
-
 // mockApp opens the mock page on problem with a clock the test moves and
 // ticks it fires by hand.
 type mockApp struct {
