@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -143,116 +142,6 @@ func (p *estimatePage) SetSize(w, h int) {
 	p.scrollForm()
 }
 
-func (p *estimatePage) selectedPreset() *estimate.Preset {
-	if p.preset == 0 {
-		return nil
-	}
-	pr, _ := estimate.PresetByName(presetChoices[p.preset])
-	return pr
-}
-
-// loadPreset fills the inputs from the chosen preset.
-func (p *estimatePage) loadPreset() {
-	s := estimate.NewScenario(p.selectedPreset())
-	for i, prm := range estimate.Params {
-		v := ""
-		if set, ok := s.Get(prm.Name); ok {
-			v = set.Value
-		}
-		p.inputs[i].SetValue(v)
-	}
-}
-
-// scenario builds the estimator scenario from the preset and the form.
-func (p *estimatePage) scenario() (estimate.Scenario, error) {
-	s := estimate.NewScenario(p.selectedPreset())
-	for i, prm := range estimate.Params {
-		v := strings.TrimSpace(p.inputs[i].Value())
-		cur, ok := s.Get(prm.Name)
-		switch {
-		case v == "":
-			s.Unset(prm.Name)
-		case ok && cur.Value == v:
-			// unchanged preset value
-		default:
-			if err := s.Set(prm.Name, v); err != nil {
-				return s, err
-			}
-		}
-	}
-	return s, nil
-}
-
-// placeholders shows a parameter's default in its empty field only when
-// the default is in use: a field whose alternative has a value (say
-// reads-per-user beside read-write-ratio) shows nothing.
-func (p *estimatePage) placeholders() {
-	for i, prm := range estimate.Params {
-		ph := prm.Default
-		if prm.Name == estimate.PReadSize {
-			ph = "= write-size"
-		}
-		for j, other := range estimate.Params {
-			if j != i && prm.Group != estimate.GroupNone && other.Group == prm.Group && strings.TrimSpace(p.inputs[j].Value()) != "" {
-				ph = ""
-			}
-		}
-		p.inputs[i].Placeholder = ph
-	}
-}
-
-// recompute validates every field and reruns the estimate.
-func (p *estimatePage) recompute() {
-	p.placeholders()
-	p.errs = map[string]string{}
-	for i, prm := range estimate.Params {
-		if v := strings.TrimSpace(p.inputs[i].Value()); v != "" {
-			if err := prm.Check(v); err != nil {
-				p.errs[prm.Name] = reason(err)
-			}
-		}
-	}
-	s, err := p.scenario()
-	if err == nil && len(p.errs) == 0 {
-		var in estimate.Inputs
-		var as []estimate.Assumption
-		in, as, err = estimate.Resolve(s)
-		if err == nil {
-			r := estimate.Report{Preset: p.selectedPreset(), Estimate: estimate.Compute(in), Assumptions: as}
-			p.report, p.stale = &r, false
-			p.renderResults()
-			return
-		}
-	}
-	if err != nil {
-		var pe *estimate.ParseError
-		switch {
-		case errors.As(err, &pe):
-			p.errs[pe.Field] = reason(err)
-		case errors.Is(err, estimate.ErrNoVolume):
-			p.errs[estimate.PDAU] = "give dau, mau or writes"
-		default:
-			p.errs[estimate.PDAU] = err.Error()
-		}
-	}
-	p.stale = true
-	p.renderResults()
-}
-
-// reason shortens a parse error for the form: the field name is already
-// on screen.
-func reason(err error) string {
-	var pe *estimate.ParseError
-	if errors.As(err, &pe) {
-		r := pe.Reason
-		if r == "" {
-			r = "invalid"
-		}
-		return r + "; expected " + pe.Accepted
-	}
-	return err.Error()
-}
-
 func (p *estimatePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case exportedMsg:
@@ -324,50 +213,6 @@ func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 		p.recompute()
 	}
 	return p, cmd
-}
-
-// clearAlternatives empties the fields that are alternatives to field i
-// (e.g. typing reads-per-user clears read-write-ratio), as the flags do.
-func (p *estimatePage) clearAlternatives(i int) {
-	prm := estimate.Params[i]
-	if prm.Group == estimate.GroupNone || strings.TrimSpace(p.inputs[i].Value()) == "" {
-		return
-	}
-	for j, other := range estimate.Params {
-		if j != i && other.Group == prm.Group {
-			p.inputs[j].SetValue("")
-		}
-	}
-}
-
-func (p *estimatePage) setFocus(f int) {
-	n := len(p.inputs) + 1
-	f = (f + n) % n
-	if p.focus > 0 {
-		p.inputs[p.focus-1].Blur()
-	}
-	p.focus = f
-	if f > 0 {
-		p.inputs[f-1].Focus()
-		p.inputs[f-1].CursorEnd()
-	}
-	p.scrollForm()
-}
-
-// formRows is how many parameter rows fit beside the preset picker and
-// the status lines.
-func (p *estimatePage) formRows() int { return max(p.height-5, 3) }
-
-func (p *estimatePage) scrollForm() {
-	rows := p.formRows()
-	i := p.focus - 1
-	if i < p.offset {
-		p.offset = max(i, 0)
-	}
-	if i >= p.offset+rows {
-		p.offset = i - rows + 1
-	}
-	p.offset = min(p.offset, max(len(p.inputs)-rows, 0))
 }
 
 func (p *estimatePage) markdown() string {
