@@ -12,10 +12,24 @@ import (
 	"github.com/sdprep/sdprep/estimate"
 )
 
-// formWidth is the width of the estimate form column.
+// Layout of the estimate page.
 const (
-	labelWidth = 17
-	formWidth  = labelWidth + 16
+	// markWidth is the column before each field's name where an invalid
+	// field's ✗ goes, so that the values stay aligned.
+	markWidth = 2
+	// labelWidth is the marker and the longest name with a space.
+	labelWidth = markWidth + 17
+	// formWidth is the width of the form column.
+	formWidth = labelWidth + 16
+	// estimateStackWidth is the body width below which the results go
+	// under the form instead of beside it (a terminal below 90 columns):
+	// beside a 35-column form every formula would wrap.
+	estimateStackWidth = 88
+	// estimateMaxResults caps the results pane, so that on a wide
+	// terminal the values stay near their labels.
+	estimateMaxResults = 88
+	// noneDAU is the daily users the "none" preset starts with, every time.
+	noneDAU = "100M"
 )
 
 // estimatePage is a form of estimator inputs on the left and the computed
@@ -30,7 +44,8 @@ type estimatePage struct {
 	errs   map[string]string
 	report *estimate.Report // last valid report
 	stale  bool             // the form is invalid; report is the last valid one
-	status string
+	status string // styled: the last message, until the next key
+	saved  string // the path of the last report saved, until the next key
 	vp     viewport.Model
 
 	width, height int
@@ -67,13 +82,14 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 		p.preset = i
 	}
 	p.loadPreset()
+	if p.preset == 0 && len(opts.Values) > 0 {
+		// The command line gives the volume (or says it is missing).
+		p.inputs[paramIndex(estimate.PDAU)].SetValue("")
+	}
 	for i, prm := range estimate.Params {
 		if v, ok := opts.Values[prm.Name]; ok {
 			p.inputs[i].SetValue(v)
 		}
-	}
-	if p.preset == 0 && len(opts.Values) == 0 {
-		p.inputs[paramIndex(estimate.PDAU)].SetValue("100M")
 	}
 	p.recompute()
 	return p, nil
@@ -101,7 +117,10 @@ func (p *estimatePage) Enter() tea.Cmd { return nil }
 
 // Leave drops the status line: a "saved" message does not outlive the
 // visit it belongs to.
-func (p *estimatePage) Leave()        { p.status = "" }
+func (p *estimatePage) Leave()        { p.clearStatus() }
+
+// clearStatus drops the message under the form.
+func (p *estimatePage) clearStatus() { p.status, p.saved = "", "" }
 func (p *estimatePage) Title() string { return "Estimate" }
 
 // Typing is true while a text field has focus.
@@ -132,9 +151,13 @@ func (p *estimatePage) FullHelp() [][]key.Binding {
 
 func (p *estimatePage) SetSize(w, h int) {
 	p.width, p.height = w, h
-	rw := max(w-formWidth-3, 10)
-	p.vp.SetWidth(rw)
-	p.vp.SetHeight(max(h, 1))
+	if p.stacked() {
+		p.vp.SetWidth(max(min(w, estimateMaxResults), 10))
+		p.vp.SetHeight(max(h-p.formHeight()-1, 1))
+	} else {
+		p.vp.SetWidth(max(min(w-formWidth-3, estimateMaxResults), 10))
+		p.vp.SetHeight(max(h, 1))
+	}
 	for i := range p.inputs {
 		p.inputs[i].SetWidth(formWidth - labelWidth - 2)
 	}
@@ -148,7 +171,7 @@ func (p *estimatePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 		if msg.err != nil {
 			p.status = p.c.Theme.Error.Render("export failed: " + msg.err.Error())
 		} else {
-			p.status = p.c.Theme.Success.Render("saved " + msg.path)
+			p.status, p.saved = "", msg.path
 		}
 		return p, nil
 	case tea.KeyPressMsg:
@@ -159,7 +182,7 @@ func (p *estimatePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 
 func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	k := p.keys
-	p.status = "" // a message lasts until the next key
+	p.clearStatus() // a message lasts until the next key
 	switch {
 	case key.Matches(msg, p.c.Keys.Global.Back):
 		return p, back
@@ -198,7 +221,6 @@ func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 			return p, nil
 		}
 		p.loadPreset()
-		p.status = ""
 		p.recompute()
 		p.vp.GotoTop()
 		return p, nil
@@ -209,7 +231,6 @@ func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	p.inputs[i], cmd = p.inputs[i].Update(msg)
 	if p.inputs[i].Value() != before {
 		p.clearAlternatives(i)
-		p.status = ""
 		p.recompute()
 	}
 	return p, cmd

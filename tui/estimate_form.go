@@ -18,7 +18,8 @@ func (p *estimatePage) selectedPreset() *estimate.Preset {
 	return pr
 }
 
-// loadPreset fills the inputs from the chosen preset.
+// loadPreset fills the inputs from the chosen preset; "none" starts from
+// noneDAU daily users, whichever way the user came back to it.
 func (p *estimatePage) loadPreset() {
 	s := estimate.NewScenario(p.selectedPreset())
 	for i, prm := range estimate.Params {
@@ -27,6 +28,9 @@ func (p *estimatePage) loadPreset() {
 			v = set.Value
 		}
 		p.inputs[i].SetValue(v)
+	}
+	if p.preset == 0 {
+		p.inputs[paramIndex(estimate.PDAU)].SetValue(noneDAU)
 	}
 }
 
@@ -42,7 +46,13 @@ func (p *estimatePage) scenario() (estimate.Scenario, error) {
 		case ok && cur.Value == v:
 			// unchanged preset value
 		default:
-			if err := s.Set(prm.Name, v); err != nil {
+			// A value typed here is "edited"; one still as the command
+			// line gave it stays "flag".
+			set := s.Edit
+			if fv, ok := p.c.Opts.Values[prm.Name]; ok && strings.TrimSpace(fv) == v {
+				set = s.Set
+			}
+			if err := set(prm.Name, v); err != nil {
 				return s, err
 			}
 		}
@@ -148,9 +158,31 @@ func (p *estimatePage) setFocus(f int) {
 	p.scrollForm()
 }
 
-// formRows is how many parameter rows fit beside the preset picker and
-// the status lines.
-func (p *estimatePage) formRows() int { return max(p.height-5, 3) }
+// stacked reports whether the results go under the form.
+func (p *estimatePage) stacked() bool { return p.width < estimateStackWidth }
+
+// formRows is how many parameter rows are shown: beside the results, all
+// that fit with the preset picker, the scroll marks and the hint; above
+// them, about half the height.
+func (p *estimatePage) formRows() int {
+	if p.stacked() {
+		return min(max((p.height-9)/2, 2), len(p.inputs))
+	}
+	return max(p.height-5, 3)
+}
+
+// formHeight is the rows the form takes: the picker, a scroll mark above
+// and below the fields, the fields and two hint lines.
+func (p *estimatePage) formHeight() int { return p.formRows() + 5 }
+
+// hintWidth is the width of the hint lines: the form's, or the whole
+// page's when the results are under the form.
+func (p *estimatePage) hintWidth() int {
+	if p.stacked() {
+		return p.width
+	}
+	return formWidth
+}
 
 func (p *estimatePage) scrollForm() {
 	rows := p.formRows()
@@ -167,63 +199,85 @@ func (p *estimatePage) scrollForm() {
 func (p *estimatePage) formView() string {
 	t := p.c.Theme
 	var rows []string
-	presetLabel := "preset "
+	presetLabel := strings.Repeat(" ", markWidth) + padRight("preset", labelWidth-markWidth)
 	preset := "◂ " + presetChoices[p.preset] + " ▸"
 	if p.focus == 0 {
 		rows = append(rows, t.Focused.Render(presetLabel)+t.Selected.Render(preset))
 	} else {
 		rows = append(rows, t.Label.Render(presetLabel)+preset)
 	}
-	rows = append(rows, "")
 	end := min(p.offset+p.formRows(), len(p.inputs))
+	rows = append(rows, p.scrollMark("↑", p.offset))
 	for i := p.offset; i < end; i++ {
 		prm := estimate.Params[i]
-		label := padRight(prm.Name, labelWidth)
+		mark := strings.Repeat(" ", markWidth)
+		if p.errs[prm.Name] != "" {
+			mark = t.Error.Render(padRight("✗", markWidth))
+		}
+		name := padRight(prm.Name, labelWidth-markWidth)
 		switch {
 		case p.errs[prm.Name] != "":
-			label = t.Error.Render("✗ " + padRight(prm.Name, labelWidth-2))
+			name = t.Error.Render(name)
 		case p.focus == i+1:
-			label = t.Focused.Render(label)
+			name = t.Focused.Render(name)
 		default:
-			label = t.Label.Render(label)
+			name = t.Label.Render(name)
 		}
-		rows = append(rows, truncate(label+p.inputs[i].View(), formWidth))
+		rows = append(rows, truncate(mark+name+p.inputs[i].View(), formWidth))
 	}
-	rows = append(rows, "")
+	rows = append(rows, p.scrollMark("↓", len(p.inputs)-end))
 	rows = append(rows, p.hint()...)
-	for len(rows) < p.height {
+	height, width := p.height, formWidth
+	if p.stacked() {
+		height, width = p.formHeight(), p.width
+	}
+	for len(rows) < height {
 		rows = append(rows, "")
 	}
 	out := make([]string, 0, len(rows))
-	for _, r := range rows[:min(len(rows), p.height)] {
-		out = append(out, padRight(truncate(r, formWidth), formWidth))
+	for _, r := range rows[:min(len(rows), height)] {
+		out = append(out, padRight(truncate(r, width), width))
 	}
 	return strings.Join(out, "\n")
+}
+
+// scrollMark says how many fields are hidden above (↑) or below (↓) the
+// form, or is blank when none are.
+func (p *estimatePage) scrollMark(arrow string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return p.c.Theme.Subtle.Render(strings.Repeat(" ", markWidth) + arrow + " " + plural(n, "more field") + " (tab)")
 }
 
 // hint is the two lines under the form: the focused field's error or help,
 // or the last status message.
 func (p *estimatePage) hint() []string {
 	t := p.c.Theme
+	w := p.hintWidth()
+	if p.saved != "" {
+		// The whole path, or its end: the file name is what matters.
+		return []string{t.Success.Render("saved the report to"), t.Success.Render(shortenLeft(p.saved, w))}
+	}
 	if p.status != "" {
-		return strings.Split(wrapLines(p.status, formWidth, 2), "\n")
+		return strings.Split(wrapLines(p.status, w, 2), "\n")
 	}
 	if p.focus > 0 {
 		prm := estimate.Params[p.focus-1]
 		if e := p.errs[prm.Name]; e != "" {
-			return strings.Split(t.Error.Render(wrapLines(e, formWidth, 2)), "\n")
+			return strings.Split(t.Error.Render(wrapLines(e, w, 2)), "\n")
 		}
 	} else if len(p.errs) > 0 {
 		for _, prm := range estimate.Params {
 			if e := p.errs[prm.Name]; e != "" {
-				return strings.Split(t.Error.Render(wrapLines(prm.Name+": "+e, formWidth, 2)), "\n")
+				return strings.Split(t.Error.Render(wrapLines(prm.Name+": "+e, w, 2)), "\n")
 			}
 		}
 	}
 	if p.focus > 0 {
-		return strings.Split(t.Subtle.Render(wrapLines(estimate.Params[p.focus-1].Help, formWidth, 2)), "\n")
+		return strings.Split(t.Subtle.Render(wrapLines(estimate.Params[p.focus-1].Help, w, 2)), "\n")
 	}
-	return strings.Split(t.Subtle.Render(wrapLines("←/→ picks a preset; edit any field to override it.", formWidth, 2)), "\n")
+	return strings.Split(t.Subtle.Render(wrapLines("←/→ picks a preset; edit any field to override it.", w, 2)), "\n")
 }
 
 // wrapLines wraps s to width and keeps at most n lines.

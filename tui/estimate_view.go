@@ -74,7 +74,11 @@ func (p *estimatePage) renderResults() {
 	p.vp.SetContent(b.String())
 }
 
+// View puts the results beside the form, or under it on a narrow body.
 func (p *estimatePage) View() string {
+	if p.stacked() {
+		rule := p.c.Theme.Subtle.Render(strings.Repeat("─", p.width))
+		return p.formView() + "\n" + rule + "\n" + p.vp.View()
+	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, p.formView(), " │ ", p.vp.View())
 }
-
