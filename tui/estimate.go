@@ -44,8 +44,8 @@ type estimatePage struct {
 	errs   map[string]string
 	report *estimate.Report // last valid report
 	stale  bool             // the form is invalid; report is the last valid one
-	status string // styled: the last message, until the next key
-	saved  string // the path of the last report saved, until the next key
+	status string           // styled: the last message, until the next key
+	saved  string           // the path of the last report saved, until the next key
 	vp     viewport.Model
 
 	width, height int
@@ -117,10 +117,10 @@ func (p *estimatePage) Enter() tea.Cmd { return nil }
 
 // Leave drops the status line: a "saved" message does not outlive the
 // visit it belongs to.
-func (p *estimatePage) Leave()        { p.clearStatus() }
+func (p *estimatePage) Leave() { p.clearStatus() }
 
 // clearStatus drops the message under the form.
-func (p *estimatePage) clearStatus() { p.status, p.saved = "", "" }
+func (p *estimatePage) clearStatus()  { p.status, p.saved = "", "" }
 func (p *estimatePage) Title() string { return "Estimate" }
 
 // Typing is true while a text field has focus.
