@@ -169,7 +169,8 @@ func TestHelpToggles(t *testing.T) {
 // forward (to the next field, table, pane or link) and space only pages
 // down.
 func TestOneMeaningPerKey(t *testing.T) {
-	forward := map[string]bool{"next": true, "next table": true, "reader": true, "links": true}
+	forward := map[string]bool{"next": true, "next table": true, "reader": true, "links": true,
+		"tables": true} // tab/shift+tab in one help entry
 	for path, b := range allBindings(reflect.ValueOf(DefaultKeyMap()), "keys") {
 		desc := b.Help().Desc
 		for _, k := range b.Keys() {
