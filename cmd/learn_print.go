@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sdprep/sdprep/content"
-	"github.com/sdprep/sdprep/tui"
+	"github.com/sdprep/sdprep/internal/markdown"
 )
 
 // printDocument writes one topic or problem in the chosen format.
@@ -20,14 +20,14 @@ func printDocument(ios *IOStreams, doc document, format learnFormat) error {
 		_, err := fmt.Fprint(ios.Out, doc.markdown)
 		return err
 	case learnText:
-		out, err := tui.RenderPlain(doc.markdown, ios.Width())
+		out, err := markdown.RenderPlain(doc.markdown, ios.Width())
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprint(ios.Out, out)
 		return err
 	}
-	out, err := tui.RenderMarkdown(doc.markdown, ios.Width(), ios.NoColor)
+	out, err := markdown.Render(doc.markdown, ios.Width(), ios.NoColor)
 	if err != nil {
 		return err
 	}
