@@ -3,12 +3,11 @@ package cmd
 import (
 	"context"
 	"errors"
-	"io"
 	"os"
 
-	"charm.land/fang/v2"
-	"github.com/sdprep/sdprep/tui"
 	"github.com/spf13/cobra"
+
+	"github.com/sdprep/sdprep/tui"
 )
 
 // version is set at build time with -ldflags "-X github.com/sdprep/sdprep/cmd.version=v1.2.3".
@@ -16,22 +15,21 @@ var version = "dev"
 
 // Main runs sdprep with the process arguments and returns the exit code.
 func Main() int {
-	return Execute(context.Background(), NewFactory(version), os.Args[1:])
+	return Execute(context.Background(), NewFactory(buildVersion(version)), os.Args[1:])
 }
 
 // Execute runs the command tree on args with the factory's streams and
-// returns the exit code. Errors are printed as one line on the error stream.
+// returns the exit code. Errors are printed as one line on the error
+// stream. Nothing here queries the terminal: help and errors print at
+// once on any terminal, answering or not.
 func Execute(ctx context.Context, f *Factory, args []string) int {
 	root := NewCmdRoot(f)
-	unwrapLong(root)
 	root.SetArgs(args)
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(f.Version),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
-	)
+	err := root.ExecuteContext(ctx)
 	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled)) {
 		return exitAborted
 	}
+	printError(f.IO.ErrOut, err)
 	return exitCode(err)
 }
 
@@ -54,6 +52,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 
   # allowed downtime per year, month, week and day
   sdprep numbers nines 99.99`,
+		Version:       f.Version,
 		Args:          subcommandArgs("command"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -64,6 +63,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 			return runTUI(f, tui.Options{})
 		},
 	}
+	root.SetVersionTemplate("sdprep version {{.Version}}\n")
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
@@ -76,6 +76,24 @@ Run it with no arguments on a terminal to open the interactive app.`,
 		NewCmdLearn(f, nil),
 		NewCmdLab(f, nil),
 		NewCmdVersion(f),
+		NewCmdMan(f),
 	)
+	addCompletionCmd(root)
+	setHelp(root, f.IO)
+	unwrapLong(root)
 	return root
+}
+
+// addCompletionCmd adds cobra's `completion` command now, rather than when
+// it runs, so that a shell it does not know (`completion tcsh`) is bad
+// input (exit 2) instead of help with exit 0.
+func addCompletionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = subcommandArgs("shell")
+		c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	}
 }

@@ -21,16 +21,20 @@ func unwrapParagraphs(s string) string {
 	paras := strings.Split(s, "\n\n")
 	for i, p := range paras {
 		lines := strings.Split(p, "\n")
-		keep := false
-		for _, l := range lines {
-			if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") {
-				keep = true
-				break
-			}
-		}
-		if !keep {
+		if !keepAsWritten(lines) {
 			paras[i] = strings.Join(lines, " ")
 		}
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// keepAsWritten reports whether a paragraph holds indented lines or list
+// items, which are not rewrapped.
+func keepAsWritten(lines []string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") {
+			return true
+		}
+	}
+	return false
 }
