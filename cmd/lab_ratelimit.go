@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
+	"github.com/sdprep/sdprep/internal/httpserve"
 	"github.com/sdprep/sdprep/tui"
 )
 
@@ -46,7 +47,7 @@ type LabRateLimitOptions struct {
 	// flag given.
 	Interactive bool
 
-	// onListen, when set (tests), is called with the bound address.
+	// onListen, when set (tests), is called with the address to dial.
 	onListen func(addr string)
 }
 
@@ -308,14 +309,13 @@ func serveRateLimit(ctx context.Context, opts *LabRateLimitOptions, in rateLimit
 	if err != nil {
 		return err
 	}
-	addr := displayAddr(ln.Addr())
-	fmt.Fprintf(opts.IO.ErrOut, "listening on http://%s (%v, store %v, key %s)\n", addr, in.cfg, in.store, strings.ToLower(opts.Key))
-	fmt.Fprintf(opts.IO.ErrOut, "try: curl -i http://%s/   (Ctrl-C stops the server)\n", addr)
+	b := announce(opts.IO.ErrOut, ln, fmt.Sprintf("%v, store %v, key %s", in.cfg, in.store, strings.ToLower(opts.Key)))
+	fmt.Fprintf(opts.IO.ErrOut, "try: curl -i http://%s/   (Ctrl-C stops the server)\n", b.Dial)
 	if opts.onListen != nil {
-		opts.onListen(addr)
+		opts.onListen(b.Dial)
 	}
 	h := ratelimit.Handler(watchLimiter(lim, opts.IO.ErrOut), ratelimit.HandlerOptions{Key: in.key})
-	if err := serveHTTP(ctx, ln, h); err != nil {
+	if err := httpserve.Serve(ctx, ln, h, nil); err != nil {
 		return err
 	}
 	fmt.Fprintln(opts.IO.ErrOut, "stopped")
