@@ -22,6 +22,11 @@ type IOStreams struct {
 	IsTerminal bool
 	// Width returns the terminal width, or 0 when unknown.
 	Width func() int
+	// Height returns the terminal height, or 0 when unknown.
+	Height func() int
+	// Pager is the command that pages long output on a terminal: $PAGER,
+	// else "less -R"; empty never pages.
+	Pager string
 	// NoColor is true when NO_COLOR is set to a non-empty value
 	// (https://no-color.org) or stdout is not a terminal.
 	NoColor bool
@@ -41,6 +46,14 @@ func SystemIO() *IOStreams {
 			}
 			return w
 		},
+		Height: func() int {
+			_, h, err := term.GetSize(os.Stdout.Fd())
+			if err != nil {
+				return 0
+			}
+			return h
+		},
+		Pager: pagerCommand(os.LookupEnv),
 		NoColor: noColor || !tty,
 	}
 }
