@@ -53,7 +53,7 @@ func SystemIO() *IOStreams {
 			}
 			return h
 		},
-		Pager: pagerCommand(os.LookupEnv),
+		Pager:   pagerCommand(os.LookupEnv),
 		NoColor: noColor || !tty,
 	}
 }
