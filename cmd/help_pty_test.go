@@ -69,7 +69,7 @@ func TestHelpUnderSilentPTY(t *testing.T) {
 		code int
 	}{
 		{"--help", "Usage:", exitOK},
-		{"lab ratelimit --help", "--algo", exitOK},
+		{"lab ratelimit --help", "--algorithm", exitOK},
 		{"estimat", "did you mean estimate?", exitUsage},
 		{"lab", "ratelimit", exitOK},
 	} {

@@ -25,9 +25,9 @@ const (
 type LabRateLimitOptions struct {
 	IO *IOStreams
 
-	Algo  string
-	Rate  string
-	Burst int
+	Algorithm string
+	Rate      string
+	Burst     int
 
 	Serve bool
 	Addr  string
@@ -65,7 +65,7 @@ On a terminal, the interactive lab opens: send requests one at a time, in a
 burst or as a traffic pattern, and watch admitted vs rejected per 100 ms.
 
 --simulate runs a seeded traffic pattern through every algorithm (or just
---algo, if given) and prints admitted and rejected counts; the same seed
+--algorithm, if given) and prints admitted and rejected counts; the same seed
 prints the same numbers. This is also what happens when stdout is not a
 terminal.
 
@@ -81,12 +81,12 @@ gets one line when the limiter starts failing and one when it recovers.
 
 --burst is the bucket size of the two bucket algorithms; the window
 algorithms ignore it.`,
-		Example: `  sdprep lab ratelimit --algo sliding-window --rate 100/min
+		Example: `  sdprep lab ratelimit --algorithm sliding-window --rate 100/min
   sdprep lab ratelimit --simulate --pattern window-edge --rate 10/s
   sdprep lab ratelimit --simulate --pattern spike --seed 7 --format json
-  sdprep lab ratelimit --explain --algo leaky-bucket
+  sdprep lab ratelimit --explain --algorithm leaky-bucket
   sdprep lab ratelimit --serve --rate 5/s --burst 5
-  sdprep lab ratelimit --serve --algo fixed-window --rate 1000/h \
+  sdprep lab ratelimit --serve --algorithm fixed-window --rate 1000/h \
       --store redis://127.0.0.1:6379/0 --key global --addr 127.0.0.1:8082`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -110,7 +110,15 @@ algorithms ignore it.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Algo, "algo", ratelimit.TokenBucket.String(), "algorithm: "+strings.Join(algorithmNames(), ", "))
+	fl.StringVar(&opts.Algorithm, "algorithm", ratelimit.TokenBucket.String(), "algorithm: "+strings.Join(algorithmNames(), ", ")+" (--algo for short)")
+	// One name, as in the JSON ("algorithm") and the Go type; --algo, the
+	// name of earlier releases, still reads as --algorithm.
+	fl.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "algo" {
+			name = "algorithm"
+		}
+		return pflag.NormalizedName(name)
+	})
 	fl.StringVar(&opts.Rate, "rate", "10/s", `limit per window, like 10/s, 100/min, 5/100ms or 1000/h`)
 	fl.IntVar(&opts.Burst, "burst", 20, "bucket size of token-bucket and leaky-bucket; 0 means the limit")
 	fl.BoolVar(&opts.Serve, "serve", false, "run the HTTP server")
@@ -122,7 +130,7 @@ algorithms ignore it.`,
 	fl.StringVar(&opts.Duration, "duration", "", "simulated time, up to 1h (default 10s)")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "seed of the generated traffic (simulation and interactive lab)")
 	addFormatFlag(c, &opts.Format, FormatText, "", false)
-	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algo, each one) works")
+	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algorithm, each one) works")
 	// The modes stay flags, not subcommands: the labs of issue 12 take
 	// `sdprep lab <name> --simulate`, so every lab has one shape. cobra
 	// refuses the combinations.
@@ -131,7 +139,7 @@ algorithms ignore it.`,
 		c.MarkFlagsMutuallyExclusive(simOnly, "serve")
 		c.MarkFlagsMutuallyExclusive(simOnly, "explain")
 	}
-	completeFlag(c, "algo", algorithmNames)
+	completeFlag(c, "algorithm", algorithmNames)
 	completeFlag(c, "pattern", patternNames)
 	completeFlag(c, "key", func() []string { return keyNames })
 	completeFlag(c, "store", func() []string { return []string{"memory", "redis://127.0.0.1:6379/0"} })
@@ -141,7 +149,7 @@ algorithms ignore it.`,
 // keyNames are the accepted --key values.
 var keyNames = []string{"ip", "global"}
 
-// algorithmNames are the accepted --algo values.
+// algorithmNames are the accepted --algorithm values.
 func algorithmNames() []string {
 	var names []string
 	for _, a := range ratelimit.Algorithms() {
@@ -175,9 +183,9 @@ func (o *LabRateLimitOptions) parse() (rateLimitInput, error) {
 	if err := o.checkModes(); err != nil {
 		return in, err
 	}
-	alg, err := ratelimit.ParseAlgorithm(o.Algo)
+	alg, err := ratelimit.ParseAlgorithm(o.Algorithm)
 	if err != nil {
-		return in, enumError("algo", o.Algo, algorithmNames())
+		return in, enumError("algorithm", o.Algorithm, algorithmNames())
 	}
 	limit, window, err := parseRateFlag("rate", o.Rate)
 	if err != nil {
@@ -262,9 +270,9 @@ func runLabRateLimit(ctx context.Context, opts *LabRateLimitOptions) error {
 	return simulateRateLimit(opts, in)
 }
 
-// explainAlgorithms is --algo when given, else all five.
+// explainAlgorithms is --algorithm when given, else all five.
 func explainAlgorithms(opts *LabRateLimitOptions, in rateLimitInput) []ratelimit.Algorithm {
-	if opts.Set["algo"] {
+	if opts.Set["algorithm"] {
 		return []ratelimit.Algorithm{in.cfg.Algorithm}
 	}
 	return ratelimit.Algorithms()
@@ -273,7 +281,7 @@ func explainAlgorithms(opts *LabRateLimitOptions, in rateLimitInput) []ratelimit
 func simulateRateLimit(opts *LabRateLimitOptions, in rateLimitInput) error {
 	seed := int64(opts.Seed) // the generator reads the seed's 64 bits either way
 	var results []ratelimit.Result
-	if opts.Set["algo"] {
+	if opts.Set["algorithm"] {
 		results = []ratelimit.Result{ratelimit.Simulate(in.cfg, in.pattern, seed, in.duration)}
 	} else {
 		results = ratelimit.SimulateAll(in.cfg, in.pattern, seed, in.duration)

@@ -36,13 +36,13 @@ func labRateLimitOpts(t *testing.T, terminal bool, args ...string) (*LabRateLimi
 
 func TestLabRateLimitFlags(t *testing.T) {
 	o, _ := labRateLimitOpts(t, false)
-	if o.Algo != "token-bucket" || o.Rate != "10/s" || o.Burst != 20 || o.Addr != "127.0.0.1:8081" ||
+	if o.Algorithm != "token-bucket" || o.Rate != "10/s" || o.Burst != 20 || o.Addr != "127.0.0.1:8081" ||
 		o.Store != "memory" || o.Key != "ip" || o.Seed != 1 || o.Format != "text" || o.Serve || o.Simulate || o.Interactive {
 		t.Errorf("defaults: %+v", *o)
 	}
 	o, _ = labRateLimitOpts(t, false, "--serve", "--algo", "sliding-log", "--rate", "1000/h", "--store", "redis://127.0.0.1:6390/2",
 		"--key", "global", "--addr", "127.0.0.1:0")
-	if !o.Serve || o.Algo != "sliding-log" || o.Rate != "1000/h" || o.Store != "redis://127.0.0.1:6390/2" || o.Key != "global" ||
+	if !o.Serve || o.Algorithm != "sliding-log" || o.Rate != "1000/h" || o.Store != "redis://127.0.0.1:6390/2" || o.Key != "global" ||
 		o.Addr != "127.0.0.1:0" || !o.Set["store"] || o.Set["burst"] {
 		t.Errorf("serve flags: %+v", *o)
 	}
@@ -73,7 +73,7 @@ func TestLabRateLimitBadFlags(t *testing.T) {
 		{[]string{"--rate", "abc"}, []string{"--rate", `"abc"`, "10/s"}},
 		{[]string{"--rate", "0/s"}, []string{"--rate", `"0/s"`}},
 		{[]string{"--rate", "5/fortnight"}, []string{"--rate", "fortnight"}},
-		{[]string{"--algo", "bogus"}, []string{"--algo", `"bogus"`, "token-bucket", "sliding-window"}},
+		{[]string{"--algo", "bogus"}, []string{"--algorithm", `"bogus"`, "token-bucket", "sliding-window"}},
 		{[]string{"--burst", "-1"}, []string{"--burst", `"-1"`}},
 		{[]string{"--pattern", "tsunami"}, []string{"--pattern", `"tsunami"`, "window-edge"}},
 		{[]string{"--duration", "2h"}, []string{"--duration", `"2h"`, "1h"}},
@@ -367,7 +367,7 @@ func TestLabRateLimitTwoServersOneRedis(t *testing.T) {
 	for db, tt := range tests {
 		t.Run(tt.algo, func(t *testing.T) {
 			store := "redis://" + redisAddr + "/" + string(rune('0'+db))
-			args := []string{"--algo", tt.algo, "--rate", tt.rate, "--burst", tt.burst, "--store", store, "--key", "global"}
+			args := []string{"--algorithm", tt.algo, "--rate", tt.rate, "--burst", tt.burst, "--store", store, "--key", "global"}
 			a, _, _ := startRateLimitServer(t, args...)
 			b, _, _ := startRateLimitServer(t, args...)
 			start := time.Now()
