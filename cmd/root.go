@@ -23,7 +23,7 @@ func Main() int {
 // stream. Nothing here queries the terminal: help and errors print at
 // once on any terminal, answering or not.
 func Execute(ctx context.Context, f *Factory, args []string) int {
-	root := NewCmdRoot(f)
+	root := newRoot(f, commandsFor(args))
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled)) {
@@ -33,8 +33,42 @@ func Execute(ctx context.Context, f *Factory, args []string) int {
 	return exitCode(err)
 }
 
+// topLevel are the constructors of sdprep's commands, in help order.
+var topLevel = []struct {
+	name  string
+	build func(*Factory) *cobra.Command
+}{
+	{"estimate", func(f *Factory) *cobra.Command { return NewCmdEstimate(f, nil) }},
+	{"numbers", func(f *Factory) *cobra.Command { return NewCmdNumbers(f, nil) }},
+	{"learn", func(f *Factory) *cobra.Command { return NewCmdLearn(f, nil) }},
+	{"lab", func(f *Factory) *cobra.Command { return NewCmdLab(f, nil) }},
+	{"version", NewCmdVersion},
+	{"man", NewCmdMan},
+}
+
+// commandsFor returns the top-level command a command line names, when
+// it starts with one ("estimate --dau 100M" builds only estimate, which
+// is most of sdprep's start-up beyond its dependencies), or "" for the
+// whole tree: no arguments, help, completion, man (which documents the
+// tree), a flag first, or a typo that needs every name to suggest from.
+func commandsFor(args []string) string {
+	if len(args) == 0 || args[0] == "man" {
+		return ""
+	}
+	for _, c := range topLevel {
+		if c.name == args[0] {
+			return c.name
+		}
+	}
+	return ""
+}
+
 // NewCmdRoot builds the whole command tree.
-func NewCmdRoot(f *Factory) *cobra.Command {
+func NewCmdRoot(f *Factory) *cobra.Command { return newRoot(f, "") }
+
+// newRoot builds the root command with every top-level command, or with
+// only the one named.
+func newRoot(f *Factory, only string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "sdprep",
 		Short: "System-design interview prep in your terminal",
@@ -70,17 +104,17 @@ Run it with no arguments on a terminal to open the interactive app.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &UsageError{Err: pflagError(c, err)} })
 	root.PersistentFlags().StringVar(&f.dataDirFlag, "data-dir", "", "directory for sdprep's data (default $SDPREP_HOME or $XDG_DATA_HOME/sdprep)")
 
-	root.AddCommand(
-		NewCmdEstimate(f, nil),
-		NewCmdNumbers(f, nil),
-		NewCmdLearn(f, nil),
-		NewCmdLab(f, nil),
-		NewCmdVersion(f),
-		NewCmdMan(f),
-	)
-	addCompletionCmd(root)
+	for _, c := range topLevel {
+		if only == "" || only == c.name {
+			root.AddCommand(c.build(f))
+		}
+	}
+	if only == "" {
+		addCompletionCmd(root)
+	} else {
+		root.CompletionOptions.DisableDefaultCmd = true
+	}
 	setHelp(root, f.IO)
-	unwrapLong(root)
 	return root
 }
 
