@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -147,7 +148,7 @@ func TestLabRateLimitSimulateJSON(t *testing.T) {
 	}
 
 	one := simJSON(t, "--algo", "sliding-window", "--pattern", "window-edge", "--seed", "3", "--duration", "20s")
-	if len(one.Results) != 1 || one.Results[0] != byAlg[ratelimit.SlidingWindow] {
+	if len(one.Results) != 1 || !reflect.DeepEqual(one.Results[0], byAlg[ratelimit.SlidingWindow]) {
 		t.Errorf("--algo sliding-window: %+v, want just %+v", one.Results, byAlg[ratelimit.SlidingWindow])
 	}
 }
@@ -397,5 +398,27 @@ func TestLabRateLimitTwoServersOneRedis(t *testing.T) {
 				t.Errorf("admitted %d across both servers; want %d (at most %d)", ok, tt.limit, bound)
 			}
 		})
+	}
+}
+
+// The JSON carries the 100 ms buckets the README promises, and they add
+// up to the totals.
+func TestLabRateLimitSimulateJSONBuckets(t *testing.T) {
+	rep := simJSON(t, "--pattern", "spike", "--duration", "2s", "--seed", "5")
+	for _, r := range rep.Results {
+		if len(r.Buckets) != 20 {
+			t.Fatalf("%v: %d buckets over 2s, want 20", r.Algorithm, len(r.Buckets))
+		}
+		admitted, rejected := 0, 0
+		for i, b := range r.Buckets {
+			if want := float64(i) / 10; b.StartSeconds < want-1e-9 || b.StartSeconds > want+1e-9 {
+				t.Errorf("%v bucket %d starts at %v s, want %v", r.Algorithm, i, b.StartSeconds, want)
+			}
+			admitted += b.Admitted
+			rejected += b.Rejected
+		}
+		if admitted != r.Admitted || rejected != r.Rejected {
+			t.Errorf("%v: buckets add to %d/%d, totals %d/%d", r.Algorithm, admitted, rejected, r.Admitted, r.Rejected)
+		}
 	}
 }
