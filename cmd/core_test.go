@@ -176,3 +176,24 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// FuzzParseFormat: any text is a format or a one-line usage error that
+// quotes it.
+func FuzzParseFormat(f *testing.F) {
+	for _, seed := range []string{"text", "MD", " json ", "", "jsn", "ð", "a\nb"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseFormat(s)
+		if err == nil {
+			if got != FormatText && got != FormatMarkdown && got != FormatJSON {
+				t.Fatalf("ParseFormat(%q) = %q", s, got)
+			}
+			return
+		}
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(err.Error(), "--format") || !strings.Contains(err.Error(), "text, markdown or json") {
+			t.Fatalf("ParseFormat(%q) error %v", s, err)
+		}
+	})
+}
