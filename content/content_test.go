@@ -133,7 +133,7 @@ func TestProblemSteps(t *testing.T) {
 	}
 	for _, p := range problems {
 		steps := []string{p.Prompt, p.ClarifyingQuestions, p.FunctionalRequirements, p.NonFunctionalRequirements,
-			p.Estimation, p.HighLevelDesign, p.DataModel, p.DeepDives, p.Bottlenecks, p.FollowUpQuestions}
+			p.Estimation, p.API, p.HighLevelDesign, p.DataModel, p.DeepDives, p.Bottlenecks, p.WrapUp, p.FollowUpQuestions}
 		for i, s := range steps {
 			sec, _ := p.Section(ProblemSections[i])
 			if s == "" || s != sec.Body {
