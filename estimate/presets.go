@@ -25,27 +25,28 @@ var Presets = []Preset{
 		Values: []PresetValue{
 			{PDAU, "300M", "order of magnitude of X's reported daily users"},
 			{PWritesPerUser, "2", "posts per active user per day (most users rarely post)"},
-			{PReadWriteRatio, "100", "timeline reads dwarf posts: 100 reads per write"},
+			{PReadWriteRatio, "5", "home-timeline page loads per post: ~100 timeline items read per post, 20 items a page"},
 			{PWriteSize, "280B", "140 characters × 2 bytes, the classic text estimate"},
 			{PMediaFraction, "10%", "one post in ten carries an image or clip"},
 			{PMediaSize, "200KB", "a compressed image"},
-			{PReadSize, "1KB", "a timeline item with author and counters; media comes from the CDN"},
+			{PReadSize, "20KB", "a page of 20 timeline items (~1 KB each, with author and counters); media comes from the CDN"},
 			{PRetention, "5y", "planning horizon for the storage budget"},
 			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "2K", "page loads per server: each reads a cached id list and hydrates ~20 tweets"},
 		}},
 	{Name: "url-shortener", Title: "URL shortener (bit.ly)", Summary: "Few writes, very many redirects, tiny records.",
 		Values: []PresetValue{
-			{PWrites, "100M/month", "new short links per month, as the problem is usually stated"},
+			{PWrites, "100M/month", "new links per month; the most-cited version says 100M a day: try --writes 100M/day --reads 10B/day (30× every figure)"},
 			{PReads, "10B/month", "redirects per month: 100 reads per write"},
 			{PWriteSize, "500B", "long URL, code, owner and timestamps"},
 			{PReadSize, "500B", "a 302 response with its Location header"},
 			{PRetention, "10y", "links are expected to live for years"},
 			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "10K", "a redirect is a cache lookup and a 302: the cheap, cached read path"},
 		}},
 	{Name: "instagram", Title: "Instagram photo feed", Summary: "Photo uploads into object storage, feed reads through a CDN.",
 		Values: []PresetValue{
-			{PDAU, "500M", "order of magnitude of Instagram's daily users"},
-			{PWrites, "50M/day", "photos uploaded per day"},
+			{PWrites, "50M/day", "photos uploaded per day (by ~500M daily users: one in ten posts)"},
 			{PReadWriteRatio, "100", "feed views per upload"},
 			{PWriteSize, "1KB", "photo metadata row: owner, caption, location, timestamps"},
 			{PMediaFraction, "100%", "every upload is a photo"},
@@ -53,6 +54,7 @@ var Presets = []Preset{
 			{PReadSize, "200KB", "one feed-sized image, mostly served by the CDN"},
 			{PRetention, "10y", "photos are kept indefinitely; plan ten years"},
 			{PReplication, "3", "three copies (object stores may use erasure coding instead)"},
+			{PServerQPS, "10K", "each view is a small cached metadata read; image bytes come from the CDN"},
 		}},
 	{Name: "youtube", Title: "YouTube video platform", Summary: "Few huge uploads, billions of streamed views.",
 		Values: []PresetValue{
@@ -65,6 +67,7 @@ var Presets = []Preset{
 			{PReadSize, "50MB", "an average partial view: ~5 minutes at ~1.3 Mbps"},
 			{PRetention, "10y", "videos are kept indefinitely; plan ten years"},
 			{PReplication, "3", "three copies of originals and renditions"},
+			{PServerQPS, "10K", "per view, a cached metadata and manifest read; video bytes come from the CDN"},
 		}},
 	{Name: "whatsapp", Title: "WhatsApp messaging", Summary: "Huge message rate, store-and-forward, short retention.",
 		Values: []PresetValue{
@@ -74,9 +77,10 @@ var Presets = []Preset{
 			{PWriteSize, "100B", "an encrypted text message with headers"},
 			{PMediaFraction, "5%", "one message in twenty carries media"},
 			{PMediaSize, "100KB", "a compressed photo or voice note"},
-			{PReadSize, "100B", "delivery of one text message"},
+			{PReadSize, "100B", "delivery of one text message; media is fetched from the CDN, so egress here is below ingress, which counts media uploads"},
 			{PRetention, "30d", "messages are held only until delivered; 30 days bounds it"},
 			{PReplication, "3", "three copies until delivery"},
+			{PServerQPS, "10K", "messages relayed per gateway over open connections; open connections, not requests, size that tier"},
 		}},
 	{Name: "uber", Title: "Uber ride hailing", Summary: "Driver location updates dominate writes.",
 		Values: []PresetValue{
@@ -88,6 +92,7 @@ var Presets = []Preset{
 			{PPeakFactor, "3", "rush hours and events are spikier than 2×"},
 			{PRetention, "1y", "location history for trips, support and analytics"},
 			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "10K", "a location update is a small in-memory write; trip writes are far fewer"},
 		}},
 	{Name: "netflix", Title: "Netflix streaming", Summary: "Egress-dominated: a few hours of video per user per day.",
 		Values: []PresetValue{
@@ -98,13 +103,15 @@ var Presets = []Preset{
 			{PReadSize, "2.25GB", "one hour of video at 5 Mbps"},
 			{PRetention, "1y", "viewing history used for recommendations"},
 			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "10K", "batched event ingestion and session starts; video is sized by egress, not requests"},
 		}},
 	{Name: "web-crawler", Title: "Web crawler", Summary: "Write-only: fetch and store a billion pages a month.",
 		Values: []PresetValue{
 			{PWrites, "1B/month", "pages fetched per month"},
-			{PWriteSize, "500KB", "an average stored page with its resources"},
+			{PWriteSize, "100KB", "an HTML page without images, scripts or styles (HTML alone is ~30–100 KB)"},
 			{PRetention, "5y", "keep five years of snapshots"},
 			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "10K", "the requests rule of thumb; fetching is latency-bound, so count fetches in flight instead"},
 		}},
 	{Name: "notification-system", Title: "Notification system", Summary: "Push, email and SMS fan-out with bursty campaigns.",
 		Values: []PresetValue{
@@ -113,6 +120,7 @@ var Presets = []Preset{
 			{PPeakFactor, "5", "campaigns and breaking events arrive in bursts"},
 			{PRetention, "90d", "delivery logs kept for support and analytics"},
 			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "10K", "API calls that store and enqueue; provider rate limits, not servers, cap sending"},
 		}},
 	{Name: "dropbox", Title: "Dropbox / Google Drive", Summary: "File sync: large uploads and downloads to other devices.",
 		Values: []PresetValue{
@@ -125,6 +133,7 @@ var Presets = []Preset{
 			{PReadSize, "500KB", "an average file"},
 			{PRetention, "10y", "files are kept until deleted; plan ten years"},
 			{PReplication, "3", "three copies (or erasure coding at a lower overhead)"},
+			{PServerQPS, "1K", "metadata calls per server: a commit is a database transaction; file bytes bypass the servers"},
 		}},
 	{Name: "pastebin", Title: "Pastebin", Summary: "Text snippets: modest writes, 5× reads.",
 		Values: []PresetValue{
@@ -134,6 +143,7 @@ var Presets = []Preset{
 			{PReadSize, "10KB", "one paste returned"},
 			{PRetention, "10y", "pastes without expiry are kept; plan ten years"},
 			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "5K", "a paste read is a cache hit or an object-store fetch of ~10 KB"},
 		}},
 	{Name: "rate-limiter", Title: "Distributed rate limiter", Summary: "A decision per request; state is small and expires.",
 		Values: []PresetValue{
@@ -144,6 +154,7 @@ var Presets = []Preset{
 			{PReadSize, "100B", "the counter state read and written per decision"},
 			{PRetention, "1d", "state expires with its TTL, so the total is the live state in memory"},
 			{PReplication, "1", "limiter state is usually not replicated; losing it only resets counts"},
+			{PServerQPS, "50K", "decisions per Redis primary: ~100K simple commands/s, halved for the script and headroom"},
 		}},
 }
 
