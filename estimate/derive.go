@@ -109,7 +109,7 @@ func cacheFormula(e Estimate) string {
 		f += fmt.Sprintf(", more than the %s stored: the whole data set fits, so %s", b(e.StorageTotal), b(e.CacheBytes))
 	case e.ReadsElsewhere:
 		f += fmt.Sprintf(" (upper bound: counts every read as distinct). A read (%s) is larger than anything written (%s), so reads come from elsewhere, "+
-			"such as a catalogue or media on a CDN, and the %s stored here does not bound them", formatBytesN(in.ReadSize, in.Binary, 2), b(largestWrite(in)), b(e.StorageTotal))
+			"such as a catalogue, an index derived from the data or media on a CDN, and the %s stored here does not bound them", formatBytesN(in.ReadSize, in.Binary, 2), b(largestWrite(in)), b(e.StorageTotal))
 	default:
 		f += " (upper bound: counts every read as distinct)"
 	}

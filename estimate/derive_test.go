@@ -32,7 +32,7 @@ func TestCacheOfReadsFromElsewhere(t *testing.T) {
 		t.Fatalf("cache %v (want %v), stored %v, capped %v, reads elsewhere %v", e.CacheBytes, want, e.StorageTotal, e.CacheCapped, e.ReadsElsewhere)
 	}
 	st, _ := e.Step(SCache)
-	for _, s := range []string{"≈ 90 PB", "larger than anything written (200 B)", "catalogue or media on a CDN", "876 TB stored here does not bound them"} {
+	for _, s := range []string{"≈ 90 PB", "larger than anything written (200 B)", "such as a catalogue", "876 TB stored here does not bound them"} {
 		if !strings.Contains(st.Formula, s) {
 			t.Errorf("formula lacks %q: %s", s, st.Formula)
 		}

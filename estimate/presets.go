@@ -156,6 +156,17 @@ var Presets = []Preset{
 			{PReplication, "1", "limiter state is usually not replicated; losing it only resets counts"},
 			{PServerQPS, "50K", "decisions per Redis primary: ~100K simple commands/s, halved for the script and headroom"},
 		}},
+	{Name: "typeahead", Title: "Search autocomplete (typeahead)", Summary: "A suggestion request per keystroke, served from memory; logs rebuild it.",
+		Values: []PresetValue{
+			{PDAU, "10M", "daily users of the search box"},
+			{PWritesPerUser, "10", "searches per user per day, each logged once when submitted"},
+			{PReadsPerUser, "200", "suggestion requests: 10 searches × ~20 keystrokes, before debouncing"},
+			{PWriteSize, "50B", "a logged query: ~20 characters plus time, locale and a user hash"},
+			{PReadSize, "500B", "the top 10 suggestions as JSON"},
+			{PRetention, "1y", "query logs kept for rebuilding the suggestions and for trends"},
+			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "10K", "a lookup of precomputed top suggestions in memory: a cheap, cached read"},
+		}},
 }
 
 // PresetByName finds a preset.
