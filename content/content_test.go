@@ -126,7 +126,7 @@ func TestTopicFields(t *testing.T) {
 }
 
 // embeddedProblems is the number of problems under problems/.
-const embeddedProblems = 13
+const embeddedProblems = 14
 
 func TestProblemSteps(t *testing.T) {
 	lib := library(t)

@@ -167,6 +167,18 @@ var Presets = []Preset{
 			{PReplication, "3", "three copies across failure domains"},
 			{PServerQPS, "10K", "a lookup of precomputed top suggestions in memory: a cheap, cached read"},
 		}},
+	{Name: "ticket-booking", Title: "Ticket booking (Ticketmaster)", Summary: "Many seat-map reads, few bookings that must never collide, bursty on-sales.",
+		Values: []PresetValue{
+			{PDAU, "10M", "daily users browsing events and seat maps"},
+			{PWrites, "1M/day", "tickets booked on an ordinary day"},
+			{PReadsPerUser, "50", "event pages, seat-map views and availability polls per user per day"},
+			{PWriteSize, "1KB", "a booking: user, event, seats, price, payment reference, status"},
+			{PReadSize, "10KB", "an event page or one section of a seat map with availability"},
+			{PPeakFactor, "10", "on-sales bunch demand into minutes; a waiting room absorbs the rest"},
+			{PRetention, "10y", "bookings are financial records, kept for years"},
+			{PReplication, "3", "three copies across failure domains"},
+			{PServerQPS, "5K", "mostly cached seat-map reads; a booking transaction costs far more"},
+		}},
 }
 
 // PresetByName finds a preset.
