@@ -168,6 +168,7 @@ func TestProblemEstimatesMatchTheEstimator(t *testing.T) {
 		if e.ReadsPerDay > 0 {
 			figures["read QPS"] = estimate.FormatCount(e.ReadQPS)
 			figures["peak read QPS"] = estimate.FormatCount(e.PeakReadQPS)
+			figures["cache"] = estimate.FormatBytes(e.CacheBytes, false)
 		}
 		for name, fig := range figures {
 			if !containsNumber(p.Estimation, fig) {
