@@ -98,9 +98,12 @@ func topicCards(t *content.Topic) []Card {
 	return out
 }
 
-// tradeoff is the topic's key trade-off: its first pro against its first
-// con in the Trade-offs section.
+// tradeoff is the topic's key trade-off: its tradeoff front-matter line,
+// or else its first pro against its first con in the Trade-offs section.
 func tradeoff(t *content.Topic) string {
+	if t.Tradeoff != "" {
+		return plain(t.Tradeoff)
+	}
 	s, ok := t.Section(content.SectionTradeOffs)
 	if !ok {
 		return ""
