@@ -75,6 +75,9 @@ Run it with no arguments on a terminal to open the interactive app.`,
 		NewCmdNumbers(f, nil),
 		NewCmdLearn(f, nil),
 		NewCmdLab(f, nil),
+		NewCmdDrill(f),
+		NewCmdStats(f, nil),
+		NewCmdData(f, nil),
 		NewCmdVersion(f),
 	)
 	return root
