@@ -211,7 +211,8 @@ func printDue(ctx context.Context, opts *DrillCardsOptions, st *store.Store) err
 
 // dueReport counts what a review would show now, within the limits.
 func dueReport(ctx context.Context, opts *DrillCardsOptions, st *store.Store) (DueReport, error) {
-	lib, err := content.Default()
+	// Counting needs the cards' ids only: DeckIndex skips parsing the library.
+	deck, err := drills.DeckIndex(content.FS())
 	if err != nil {
 		return DueReport{}, err
 	}
@@ -225,7 +226,7 @@ func dueReport(ctx context.Context, opts *DrillCardsOptions, st *store.Store) (D
 	if opts.Limits.ReviewsPerDay > 0 {
 		limits.ReviewsPerDay = opts.Limits.ReviewsPerDay
 	}
-	s, err := drills.NewSession(ctx, st, drills.Deck(lib), drills.SessionOptions{
+	s, err := drills.NewSession(ctx, st, deck, drills.SessionOptions{
 		Now: opts.Now, Topic: opts.Topic, Until: opts.Until, Limits: limits,
 	})
 	if err != nil {
