@@ -72,7 +72,7 @@ func SchemaVersion() int { return len(migrations) }
 // Options tunes OpenFile. The zero value is the default.
 type Options struct {
 	// BusyTimeout is how long a writer waits for another process's write
-	// lock before failing; zero means 5 s.
+	// lock before failing; zero means 15 s.
 	BusyTimeout time.Duration
 	// NewID returns a fresh row id; nil means 128 random bits in hex.
 	NewID func() string
@@ -107,7 +107,7 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open store: path %q: want a non-empty file path without '?' or '#'", path)
 	}
 	if opts.BusyTimeout <= 0 {
-		opts.BusyTimeout = 5 * time.Second
+		opts.BusyTimeout = 15 * time.Second
 	}
 	if opts.NewID == nil {
 		opts.NewID = randomID
