@@ -43,6 +43,9 @@ var topLevel = []struct {
 	{"learn", func(f *Factory) *cobra.Command { return NewCmdLearn(f, nil) }},
 	{"lab", func(f *Factory) *cobra.Command { return NewCmdLab(f, nil) }},
 	{"mock", func(f *Factory) *cobra.Command { return NewCmdMock(f, nil) }},
+	{"drill", NewCmdDrill},
+	{"stats", func(f *Factory) *cobra.Command { return NewCmdStats(f, nil) }},
+	{"data", func(f *Factory) *cobra.Command { return NewCmdData(f, nil) }},
 	{"version", NewCmdVersion},
 	{"man", NewCmdMan},
 }

@@ -24,6 +24,7 @@ type KeyMap struct {
 	RateLimit RateLimitKeys
 	Shortener ShortenerKeys
 	Mock      MockKeys
+	Cards     CardsKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -134,6 +135,7 @@ func DefaultKeyMap() KeyMap {
 		Learn:     defaultLearnKeys(nav),
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
+		Cards:     defaultCardsKeys(),
 		Mock:      defaultMockKeys(),
 	}
 }
@@ -158,9 +160,19 @@ func defaultMockKeys() MockKeys {
 
 func defaultHomeKeys() HomeKeys {
 	k := HomeKeys{Open: bind(keys("enter", "right", "l"), "enter", "open"), Jump: map[string]key.Binding{}}
+	// Each entry jumps on the first letter of its name that no earlier
+	// entry took: Shortener has S, so Stats gets t.
+	taken := map[rune]bool{}
 	for _, e := range menu {
-		c := e.Name[:1]
-		k.Jump[e.Page] = bind(keys(c, strings.ToLower(c)), c, e.Name)
+		for _, r := range strings.ToUpper(e.Name) {
+			if r < 'A' || r > 'Z' || taken[r] {
+				continue
+			}
+			taken[r] = true
+			c := string(r)
+			k.Jump[e.Page] = bind(keys(c, strings.ToLower(c)), c, e.Name)
+			break
+		}
 	}
 	return k
 }
