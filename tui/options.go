@@ -16,6 +16,7 @@ const (
 	PageLearn        = "learn"
 	PageLabRateLimit = "lab/ratelimit"
 	PageLabShortener = "lab/shortener"
+	PageQuiz         = "drill/quiz"
 )
 
 // Options configure one run of the app.
@@ -54,4 +55,7 @@ type Options struct {
 	// the caller closes it after Run returns.
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
+
+	// Quiz configures the quiz page.
+	Quiz QuizOptions
 }
