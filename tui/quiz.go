@@ -22,8 +22,10 @@ type QuizOptions struct {
 	// Count is how many questions to ask: 0 means
 	// drills.DefaultQuizCount, a negative count the whole pool.
 	Count int
-	// Seed shuffles the selection; 0 picks one from the clock.
-	Seed uint64
+	// Seed, when not nil, makes the first quiz's selection reproducible;
+	// nil seeds it from the clock. A new quiz from the page ("r") is
+	// always seeded from the clock.
+	Seed *uint64
 	// Log records every answer before the next question is shown, and
 	// its history brings missed questions back first. nil keeps nothing.
 	Log drills.QuizLog
@@ -54,6 +56,7 @@ type quizPage struct {
 	state   quizState
 	session *drills.QuizSession
 	gen     int  // bumped by each new quiz; results of older ones are dropped
+	begun   int  // quizzes begun; the first uses opts.Seed
 	saving  bool // the latest answer is being recorded
 	status  string
 	loadErr error
@@ -128,11 +131,11 @@ func (p *quizPage) begin(h drills.QuizHistory) {
 	if count == 0 {
 		count = drills.DefaultQuizCount
 	}
-	seed := p.opts.Seed
-	if seed == 0 || p.gen > 1 {
-		// A new quiz from the page ("r") is a different one each time.
-		seed = uint64(p.c.now().UnixNano()) + uint64(p.gen)
+	seed := uint64(p.c.now().UnixNano()) + uint64(p.gen)
+	if p.opts.Seed != nil && p.begun == 0 {
+		seed = *p.opts.Seed
 	}
+	p.begun++
 	qs := drills.SelectQuiz(p.pool, max(count, 0), seed, h)
 	p.session = drills.NewQuizSession(qs, p.c.now())
 	p.state = quizAsking

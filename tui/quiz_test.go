@@ -93,8 +93,9 @@ func newQuizApp(t *testing.T, q QuizOptions, w, h int) (*App, *quizPage) {
 	if q.Pool == nil {
 		q.Pool = quizTestPool(t)
 	}
-	if q.Seed == 0 {
-		q.Seed = 1
+	if q.Seed == nil {
+		seed := uint64(1)
+		q.Seed = &seed
 	}
 	a := newTestApp(t, Options{Start: PageQuiz, Quiz: q}, w, h)
 	drain(a, a.Init())
