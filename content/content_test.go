@@ -204,8 +204,14 @@ func TestJSON(t *testing.T) {
 		t.Errorf("entry JSON keys = %v", keys)
 	}
 	p, _ := lib.Problem("pastebin")
-	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "id", "preset", "related", "sections", "summary", "tags", "title"}) {
+	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "id", "mock", "preset", "related", "sections", "summary", "tags", "title"}) {
 		t.Errorf("problem JSON keys = %v", keys)
+	}
+	if _, keys := jsonKeys(t, p.Mock); !slices.Equal(keys, []string{"checklist", "clarify", "deep_dives", "follow_ups", "hints"}) {
+		t.Errorf("mock JSON keys = %v", keys)
+	}
+	if _, keys := jsonKeys(t, p.Mock.Checklist[0]); !slices.Equal(keys, []string{"id", "keywords", "label", "topic"}) {
+		t.Errorf("checklist item JSON keys = %v", keys)
 	}
 	// A topic without aliases encodes an empty list, not null.
 	noAliases, _ := ParseTopic("topics/x.md", []byte("---\nid: x\n---\n"))

@@ -20,6 +20,10 @@ type Problem struct {
 	DeepDives                 string `json:"-"`
 	Bottlenecks               string `json:"-"`
 	FollowUpQuestions         string `json:"-"`
+
+	// Mock is the material of a mock interview: clarifying answers,
+	// reference checklist, deep-dive topics, follow-ups and hints.
+	Mock Mock `json:"mock"`
 }
 
 // Problem section headings, in the order the format requires. All are
@@ -42,6 +46,7 @@ var ProblemSections = []string{
 	SectionPrompt, SectionClarifyingQuestions, SectionFunctionalRequirements,
 	SectionNonFunctionalRequirements, SectionEstimation, SectionHighLevelDesign,
 	SectionDataModel, SectionDeepDives, SectionBottlenecks, SectionFollowUpQuestions,
+	SectionMockInterview,
 }
 
 var problemKeys = []keySpec{
@@ -77,6 +82,7 @@ func ParseProblem(name string, data []byte) (*Problem, error) {
 			*f.dst = s.Body
 		}
 	}
+	p.Mock = parseMock(p)
 	return p, nil
 }
 
