@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/sdprep/sdprep/content"
 	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/internal/store"
 	"github.com/sdprep/sdprep/tui"
 )
 
@@ -28,6 +30,9 @@ type DrillQuizOptions struct {
 	// Format is --format; empty runs the quiz on a terminal and prints
 	// Markdown when stdout is not one.
 	Format Format
+	// DataDir is where the progress store is: the quiz records every
+	// answer there and reads which questions were missed.
+	DataDir string
 	// OpenTUI runs the app on the quiz page.
 	OpenTUI func(tui.Options) error
 }
@@ -65,7 +70,7 @@ Without a terminal the questions are printed as Markdown.`, drills.DefaultQuizCo
 			if err != nil {
 				return err
 			}
-			opts.Count = n
+			opts.Count, opts.DataDir = n, f.DataDir()
 			if c.Flags().Changed("seed") {
 				opts.Seed = &seed
 			}
@@ -130,6 +135,12 @@ func runDrillQuiz(opts *DrillQuizOptions) error {
 		if topic != nil {
 			q.Topic = topic.ID
 		}
+		st, err := store.Open(context.Background(), opts.DataDir)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		q.Log = drills.StoreQuizLog(st)
 		return opts.OpenTUI(tui.Options{Start: tui.PageQuiz, Quiz: q})
 	}
 	return printQuiz(opts, pool, scope)

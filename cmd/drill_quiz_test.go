@@ -1,12 +1,18 @@
 package cmd
 
 import (
+	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sdprep/sdprep/content"
+	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/internal/store"
 	"github.com/sdprep/sdprep/tui"
 )
 
@@ -174,14 +180,22 @@ func TestDrillQuizTopicWithoutQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(bank.ForTopic("kubernetes")) != 0 {
-		t.Skip("kubernetes has questions now; pick another topic without any")
+	lib, _ := content.Default()
+	var empty *content.Topic
+	for _, tp := range lib.Topics() {
+		if len(bank.ForTopic(tp.ID)) == 0 {
+			empty = tp
+			break
+		}
 	}
-	out, errOut, code := run(t, "drill", "quiz", "--topic", "k8s")
-	if code != 0 || out != "" || !strings.Contains(errOut, "No quiz questions drill Kubernetes (kubernetes) yet") {
+	if empty == nil {
+		t.Fatal("every topic has questions; this test needs a topic without any")
+	}
+	out, errOut, code := run(t, "drill", "quiz", "--topic", empty.ID)
+	if code != 0 || out != "" || !strings.Contains(errOut, "No quiz questions drill "+empty.Title+" ("+empty.ID+") yet") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	out, _, code = run(t, "drill", "quiz", "--topic", "kubernetes", "--format", "json")
+	out, _, code = run(t, "drill", "quiz", "--topic", empty.ID, "--format", "json")
 	if code != 0 || strings.TrimSpace(out) != "[]" {
 		t.Errorf("json for no questions: exit %d, %q", code, out)
 	}
@@ -191,12 +205,12 @@ func TestDrillQuizOpensTheQuizPageOnATerminal(t *testing.T) {
 	f, out, _ := testFactory(t)
 	f.IO.IsTerminal = true
 	var got tui.Options
-	opts := &DrillQuizOptions{IO: f.IO, Topic: "cap", Count: 0, OpenTUI: func(o tui.Options) error { got = o; return nil }}
+	opts := &DrillQuizOptions{IO: f.IO, Topic: "cap", Count: 0, DataDir: f.DataDir(), OpenTUI: func(o tui.Options) error { got = o; return nil }}
 	if err := runDrillQuiz(opts); err != nil {
 		t.Fatal(err)
 	}
 	bank, _ := content.DefaultQuizzes()
-	if got.Start != tui.PageQuiz || got.Quiz.Topic != "cap-theorem" || got.Quiz.Count != -1 || len(got.Quiz.Pool) != len(bank.ForTopic("cap-theorem")) {
+	if got.Start != tui.PageQuiz || got.Quiz.Topic != "cap-theorem" || got.Quiz.Count != -1 || len(got.Quiz.Pool) != len(bank.ForTopic("cap-theorem")) || got.Quiz.Log == nil {
 		t.Errorf("opened %+v", got.Quiz)
 	}
 	if out.Len() != 0 {
@@ -205,5 +219,43 @@ func TestDrillQuizOpensTheQuizPageOnATerminal(t *testing.T) {
 	opts.Count, opts.Format = 4, FormatJSON // a format prints even on a terminal
 	if err := runDrillQuiz(opts); err != nil || !strings.HasPrefix(out.String(), "[") {
 		t.Errorf("--format json on a terminal: %v %q", err, out)
+	}
+}
+
+// TestDrillQuizRecordsInTheStore runs the quiz page's log the way the
+// command wires it: an answer recorded through it is in sdprep.db.
+func TestDrillQuizRecordsInTheStore(t *testing.T) {
+	f, _, _ := testFactory(t)
+	f.IO.IsTerminal = true
+	opts := &DrillQuizOptions{IO: f.IO, Count: 1, DataDir: f.DataDir(), OpenTUI: func(o tui.Options) error {
+		q := o.Quiz.Pool[0]
+		return o.Quiz.Log.RecordQuizAnswer(context.Background(), drills.QuizAnswer{QuestionID: q.ID, Topics: q.Topics, AnsweredAt: f.Now()})
+	}}
+	if err := runDrillQuiz(opts); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), f.DataDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.QuizAttempts(context.Background(), time.Time{})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("store holds %v, %v; want the one answer", got, err)
+	}
+}
+
+func TestDrillQuizRefusesAForeignStore(t *testing.T) {
+	f, _, _ := testFactory(t)
+	f.IO.IsTerminal = true
+	path := filepath.Join(f.DataDir(), store.FileName)
+	if err := os.WriteFile(path, []byte("not a database, just text that is long enough to be read"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	opened := false
+	opts := &DrillQuizOptions{IO: f.IO, Count: 1, DataDir: f.DataDir(), OpenTUI: func(tui.Options) error { opened = true; return nil }}
+	err := runDrillQuiz(opts)
+	if err == nil || opened || !strings.Contains(err.Error(), path) || exitCode(err) != exitError {
+		t.Errorf("err %v (exit %d), quiz opened %v", err, exitCode(err), opened)
 	}
 }
