@@ -10,6 +10,7 @@ import (
 
 	"github.com/sdprep/sdprep/content"
 	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/internal/store"
 )
 
 // QuizOptions configure the quiz page.
@@ -27,7 +28,9 @@ type QuizOptions struct {
 	// always seeded from the clock.
 	Seed *uint64
 	// Log records every answer before the next question is shown, and
-	// its history brings missed questions back first. nil keeps nothing.
+	// its history brings missed questions back first. nil means the page
+	// opens the progress store in Options.DataDir itself (and keeps
+	// nothing when there is no DataDir or the store cannot be opened).
 	Log drills.QuizLog
 }
 
@@ -53,13 +56,16 @@ type quizPage struct {
 	opts QuizOptions
 	pool []*content.Question
 
+	log      drills.QuizLog // opts.Log, or the store the page opened
+	owned    *store.Store   // the store the page opened; Close closes it
+	openedDB bool           // the page has tried to open the store
+
 	state   quizState
 	session *drills.QuizSession
 	gen     int  // bumped by each new quiz; results of older ones are dropped
 	begun   int  // quizzes begun; the first uses opts.Seed
 	saving  bool // the latest answer is being recorded
 	status  string
-	loadErr error
 
 	vp            viewport.Model
 	width, height int
@@ -76,6 +82,13 @@ type (
 		gen int
 		err error
 	}
+	// quizStoreMsg brings the store the page opened, with its history.
+	quizStoreMsg struct {
+		gen     int
+		st      *store.Store
+		history drills.QuizHistory
+		err     error
+	}
 )
 
 func newQuizPage(c *Common) (*quizPage, error) {
@@ -83,7 +96,7 @@ func newQuizPage(c *Common) (*quizPage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the content library: %w", err)
 	}
-	p := &quizPage{c: c, keys: c.Keys.Quiz, lib: lib, opts: c.Opts.Quiz, vp: viewport.New()}
+	p := &quizPage{c: c, keys: c.Keys.Quiz, lib: lib, opts: c.Opts.Quiz, log: c.Opts.Quiz.Log, vp: viewport.New()}
 	p.vp.KeyMap = quizViewportKeys(c.Keys.Nav)
 	p.pool = p.opts.Pool
 	if p.pool == nil {
@@ -113,16 +126,37 @@ func (p *quizPage) Enter() tea.Cmd {
 // a log) and then selects the questions.
 func (p *quizPage) start() tea.Cmd {
 	p.gen++
-	p.state, p.session, p.saving, p.status, p.loadErr = quizLoading, nil, false, "", nil
-	if p.opts.Log == nil {
-		p.begin(nil)
+	p.state, p.session, p.saving, p.status = quizLoading, nil, false, ""
+	gen, log, ctx := p.gen, p.log, p.c.ctx()
+	switch dir := p.c.Opts.DataDir; {
+	case log != nil:
+		return func() tea.Msg {
+			answers, err := log.QuizAnswers(ctx)
+			return quizHistoryMsg{gen: gen, history: drills.QuizHistoryOf(answers), err: err}
+		}
+	case !p.openedDB && dir != "":
+		p.openedDB = true
+		return func() tea.Msg {
+			st, err := store.Open(ctx, dir)
+			if err != nil {
+				return quizStoreMsg{gen: gen, err: err}
+			}
+			answers, err := drills.StoreQuizLog(st).QuizAnswers(ctx)
+			return quizStoreMsg{gen: gen, st: st, history: drills.QuizHistoryOf(answers), err: err}
+		}
+	}
+	p.begin(nil)
+	return nil
+}
+
+// Close closes the progress store the page opened, if any.
+func (p *quizPage) Close() error {
+	if p.owned == nil {
 		return nil
 	}
-	gen, log, ctx := p.gen, p.opts.Log, p.c.ctx()
-	return func() tea.Msg {
-		answers, err := log.QuizAnswers(ctx)
-		return quizHistoryMsg{gen: gen, history: drills.QuizHistoryOf(answers), err: err}
-	}
+	st := p.owned
+	p.owned, p.log = nil, nil
+	return st.Close()
 }
 
 // begin selects the questions with history h and asks the first.
@@ -193,6 +227,22 @@ func (p *quizPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 			p.begin(msg.history)
 		}
 		return p, nil
+	case quizStoreMsg:
+		switch {
+		case msg.st != nil && p.owned == nil:
+			p.owned, p.log = msg.st, drills.StoreQuizLog(msg.st)
+		case msg.st != nil:
+			msg.st.Close() // a second open overtaken by the first
+		}
+		if msg.gen == p.gen && p.state == quizLoading {
+			if msg.err != nil && p.log == nil {
+				p.status = p.c.Theme.Warning.Render("progress not saved: " + msg.err.Error())
+			} else if msg.err != nil {
+				p.status = p.c.Theme.Warning.Render("history unavailable, missed questions not first: " + msg.err.Error())
+			}
+			p.begin(msg.history)
+		}
+		return p, nil
 	case quizSavedMsg:
 		if msg.gen == p.gen {
 			p.saving = false
@@ -234,11 +284,11 @@ func (p *quizPage) answer(i int) tea.Cmd {
 	p.state, p.status = quizAnswered, ""
 	p.refresh()
 	p.vp.SetYOffset(p.optionsLine())
-	if p.opts.Log == nil {
+	if p.log == nil {
 		return nil
 	}
 	p.saving = true
-	gen, log, ctx := p.gen, p.opts.Log, p.c.ctx()
+	gen, log, ctx := p.gen, p.log, p.c.ctx()
 	return func() tea.Msg { return quizSavedMsg{gen: gen, err: log.RecordQuizAnswer(ctx, a)} }
 }
 

@@ -4,15 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sdprep/sdprep/content"
 	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/internal/store"
 )
 
 // quizTestBank is a small bank in the real format, so that frames do not
@@ -97,7 +101,21 @@ func newQuizApp(t *testing.T, q QuizOptions, w, h int) (*App, *quizPage) {
 		seed := uint64(1)
 		q.Seed = &seed
 	}
-	a := newTestApp(t, Options{Start: PageQuiz, Quiz: q}, w, h)
+	return startQuizApp(t, Options{Start: PageQuiz, Quiz: q, DataDir: t.TempDir()}, w, h)
+}
+
+// startQuizApp builds the app as newTestApp does, but runs the first
+// page's Enter command (the quiz page reads its history there).
+func startQuizApp(t *testing.T, opts Options, w, h int) (*App, *quizPage) {
+	t.Helper()
+	opts.NoColor, opts.Now = true, testNow
+	a, err := NewApp(t.Context(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	a.common.Tick = heldTicks
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	drain(a, a.Init())
 	return a, a.pages[PageQuiz].(*quizPage)
 }
@@ -268,11 +286,51 @@ func TestQuizDropsStaleResults(t *testing.T) {
 }
 
 func TestQuizFromTheWholeBank(t *testing.T) {
-	a := newTestApp(t, Options{Start: PageQuiz}, 80, 24)
-	drain(a, a.Init())
-	p := a.pages[PageQuiz].(*quizPage)
-	if p.session == nil || p.session.Len() != drills.DefaultQuizCount {
-		t.Fatalf("default quiz: %v", p.session)
+	_, p := startQuizApp(t, Options{Start: PageQuiz}, 80, 24)
+	if p.session == nil || p.session.Len() != drills.DefaultQuizCount || p.log != nil {
+		t.Fatalf("default quiz without a data directory: %v, log %v", p.session, p.log)
+	}
+}
+
+// TestQuizOpensTheStoreItself is the quiz opened from a menu: no log is
+// given, so the page records into the data directory's store.
+func TestQuizOpensTheStoreItself(t *testing.T) {
+	dir := t.TempDir()
+	a, p := startQuizApp(t, Options{Start: PageQuiz, DataDir: dir, Quiz: QuizOptions{Pool: quizTestPool(t), Count: 2}}, 80, 24)
+	if p.owned == nil || p.log == nil {
+		t.Fatalf("the page did not open the store: %s", p.status)
+	}
+	answerWrong(t, a, p)
+	press(t, a, special(tea.KeyEnter))
+	answerRight(t, a, p)
+	missed := p.session.Answers()[0].QuestionID
+	if err := a.Close(); err != nil || p.owned != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	st, err := store.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.QuizAttempts(t.Context(), time.Time{})
+	if err != nil || len(got) != 2 || got[0].QuestionID != missed || got[0].Correct || !got[1].Correct {
+		t.Fatalf("store holds %+v, %v", got, err)
+	}
+	// The next quiz from the menu starts with the question missed.
+	_, p = startQuizApp(t, Options{Start: PageQuiz, DataDir: dir, Quiz: QuizOptions{Pool: quizTestPool(t), Count: 1}}, 80, 24)
+	if p.session.Current().ID != missed {
+		t.Errorf("next quiz asks %s, want the missed %s", p.session.Current().ID, missed)
+	}
+}
+
+func TestQuizRunsWhenTheStoreCannotOpen(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, p := startQuizApp(t, Options{Start: PageQuiz, DataDir: file, Quiz: QuizOptions{Pool: quizTestPool(t)}}, 80, 24)
+	if p.state != quizAsking || !strings.Contains(a.View().Content, "progress not saved") {
+		t.Errorf("state %v:\n%s", p.state, a.View().Content)
 	}
 }
 

@@ -154,7 +154,7 @@ func (p *quizPage) summary() string {
 			fmt.Fprintf(&b, "\n  %s %s\n    %s", p.topicTitle(m.Topic), t.Subtle.Render(fmt.Sprintf("· %d missed", m.Missed)), m.Learn)
 		}
 		b.WriteString("\n")
-		if p.opts.Log != nil {
+		if p.log != nil {
 			b.WriteString("\n" + wrap("The questions you missed come first in your next quiz.", p.width))
 		}
 	}
