@@ -70,6 +70,9 @@ Without a terminal the questions are printed as Markdown.`, drills.DefaultQuizCo
 			if err != nil {
 				return err
 			}
+			if c.Flags().Changed("topic") && strings.TrimSpace(opts.Topic) == "" {
+				return flagError("topic", opts.Topic, "a topic id or alias, such as cap or caching (sdprep learn lists them)")
+			}
 			opts.Count, opts.DataDir = n, f.DataDir()
 			if c.Flags().Changed("seed") {
 				opts.Seed = &seed
@@ -82,7 +85,7 @@ Without a terminal the questions are printed as Markdown.`, drills.DefaultQuizCo
 	}
 	c.Flags().StringVar(&opts.Topic, "topic", "", "only questions on this topic (an id or alias, e.g. cap, caching)")
 	c.Flags().StringVar(&count, "count", strconv.Itoa(drills.DefaultQuizCount), `how many questions: a whole number of 1 or more, or "all"`)
-	c.Flags().Uint64Var(&seed, "seed", 0, "shuffle with this seed, to get the same quiz again")
+	c.Flags().Uint64Var(&seed, "seed", 0, "shuffle with this seed: the same seed and progress give the same quiz")
 	addFormatFlag(c, &opts.Format, "", "print the questions with answers instead of running the quiz: markdown, json or text", false)
 	completeFlag(c, "topic", topicCompletions)
 	completeFlag(c, "count", func() []string { return []string{"5", "10", "20", "all"} })

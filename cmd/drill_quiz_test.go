@@ -64,6 +64,7 @@ func TestDrillQuizBadInput(t *testing.T) {
 	}{
 		{[]string{"drill", "quiz", "--topic", "cachng"}, []string{`--topic "cachng"`, "unknown topic", "did you mean caching?"}},
 		{[]string{"drill", "quiz", "--topic", "zzqqxx"}, []string{`--topic "zzqqxx"`, "sdprep learn lists all"}},
+		{[]string{"drill", "quiz", "--topic", " "}, []string{`--topic " "`, "topic id or alias"}},
 		{[]string{"drill", "quiz", "--count", "0"}, []string{`--count "0"`, "1 or more", `"all"`}},
 		{[]string{"drill", "quiz", "--count", "abc"}, []string{`--count "abc"`, "whole number"}},
 		{[]string{"drill", "quiz", "--count", "-3"}, []string{`--count "-3"`}},
