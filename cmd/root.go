@@ -76,6 +76,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 		NewCmdLearn(f, nil),
 		NewCmdLab(f, nil),
 		NewCmdDrill(f),
+		NewCmdMock(f, nil),
 		NewCmdVersion(f),
 	)
 	return root

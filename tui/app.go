@@ -90,6 +90,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newShortenerPage(c)
 	case PageQuiz:
 		return newQuizPage(c)
+	case PageMock:
+		return newMockPage(c)
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }

@@ -24,6 +24,7 @@ type KeyMap struct {
 	RateLimit RateLimitKeys
 	Shortener ShortenerKeys
 	Quiz      QuizKeys
+	Mock      MockKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -95,6 +96,14 @@ type ShortenerKeys struct {
 	PageUp, PageDown                                          key.Binding // page through the links
 }
 
+// MockKeys drive the mock interview. The notes editor has focus, so the
+// interview's own keys are ctrl chords (and f1 for help: ? is text).
+type MockKeys struct {
+	Next, Prev, Pause, Hint, Reveal, Pin, Help, Leave key.Binding
+	PinIt, Close, Toggle                              key.Binding // pin chooser and deep-dive list
+	Score, Overrule                                   key.Binding // end screen
+}
+
 func bind(keys []string, k, help string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
 }
@@ -132,6 +141,25 @@ func DefaultKeyMap() KeyMap {
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
 		Quiz:      defaultQuizKeys(),
+		Mock:      defaultMockKeys(),
+	}
+}
+
+func defaultMockKeys() MockKeys {
+	return MockKeys{
+		Next:     bind(keys("ctrl+n"), "ctrl+n", "next step"),
+		Prev:     bind(keys("ctrl+p"), "ctrl+p", "previous step"),
+		Pause:    bind(keys("ctrl+t"), "ctrl+t", "pause/resume"),
+		Hint:     bind(keys("ctrl+g"), "ctrl+g", "hint"),
+		Reveal:   bind(keys("ctrl+r"), "ctrl+r", "reveal answer"),
+		Pin:      bind(keys("ctrl+f"), "ctrl+f", "pin figure"),
+		Help:     bind(keys("f1"), "f1", "keys"),
+		Leave:    bind(keys("esc"), "esc", "pause and leave"),
+		PinIt:    bind(keys("enter"), "enter", "pin"),
+		Close:    bind(keys("esc"), "esc", "close"),
+		Toggle:   bind(keys("enter", "x"), "enter/x", "take on"),
+		Score:    bind(keys("1", "2", "3", "4"), "1-4", "score"),
+		Overrule: bind(keys("enter", "x"), "enter/x", "overrule match"),
 	}
 }
 

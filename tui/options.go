@@ -17,6 +17,7 @@ const (
 	PageLabRateLimit = "lab/ratelimit"
 	PageLabShortener = "lab/shortener"
 	PageQuiz         = "drill/quiz"
+	PageMock         = "mock"
 )
 
 // Options configure one run of the app.
@@ -58,4 +59,6 @@ type Options struct {
 
 	// Quiz configures the quiz page.
 	Quiz QuizOptions
+	// Mock configures the mock interview (problem, plan, seed, resume).
+	Mock MockOptions
 }
