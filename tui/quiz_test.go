@@ -348,3 +348,18 @@ func TestQuizEmptyPool(t *testing.T) {
 	}
 	press(t, a, text("1")...) // nothing to answer; nothing breaks
 }
+
+func TestQuizSaysWhereTheTextContinues(t *testing.T) {
+	a, p := newQuizApp(t, QuizOptions{Count: -1}, 60, 16)
+	for p.session.Current().ID != "lock-minority" {
+		answerRight(t, a, p)
+		press(t, a, special(tea.KeyEnter))
+	}
+	if v := a.View().Content; !strings.Contains(v, "↓ more") {
+		t.Errorf("a question taller than the view has no ↓ hint:\n%s", v)
+	}
+	press(t, a, text("1")...)
+	if v := a.View().Content; !strings.Contains(v, "↑") {
+		t.Errorf("after scrolling to the options, no ↑ hint:\n%s", v)
+	}
+}

@@ -24,7 +24,26 @@ func quizViewportKeys(n NavKeys) viewport.KeyMap {
 }
 
 func (p *quizPage) View() string {
-	return strings.Join([]string{p.header(), "", p.vp.View(), "", truncate(p.statusLine(), p.width)}, "\n")
+	status := p.statusLine()
+	if more := p.scrollHint(); more != "" {
+		status += p.c.Theme.Subtle.Render("  " + more)
+	}
+	return strings.Join([]string{p.header(), "", p.vp.View(), "", truncate(status, p.width)}, "\n")
+}
+
+// scrollHint says where the content continues beyond the view: after an
+// answer the page scrolls to the options, so the question is above.
+func (p *quizPage) scrollHint() string {
+	up, down := !p.vp.AtTop(), !p.vp.AtBottom()
+	switch {
+	case up && down:
+		return "↑↓ more"
+	case up:
+		return "↑ more"
+	case down:
+		return "↓ more"
+	}
+	return ""
 }
 
 // header is the progress line: which question, the pool and the score.
