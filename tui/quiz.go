@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -288,7 +289,8 @@ func (p *quizPage) answer(i int) tea.Cmd {
 		return nil
 	}
 	p.saving = true
-	gen, log, ctx := p.gen, p.log, p.c.ctx()
+	// A quit right after answering must not abort the commit in flight.
+	gen, log, ctx := p.gen, p.log, context.WithoutCancel(p.c.ctx())
 	return func() tea.Msg { return quizSavedMsg{gen: gen, err: log.RecordQuizAnswer(ctx, a)} }
 }
 
