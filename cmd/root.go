@@ -72,9 +72,11 @@ Run it with no arguments on a terminal to open the interactive app.`,
 
 	root.AddCommand(
 		NewCmdEstimate(f, nil),
+		NewCmdCalc(f, nil),
 		NewCmdNumbers(f, nil),
 		NewCmdLearn(f, nil),
 		NewCmdLab(f, nil),
+		NewCmdDrill(f),
 		NewCmdVersion(f),
 	)
 	return root

@@ -107,14 +107,18 @@ type Result struct {
 // Ratio is answer ÷ truth.
 func (r Result) Ratio() float64 { return r.Answer / r.Truth }
 
-// Verdict is one line on the answer: "pass: 1.6× too high", "exact".
-func (r Result) Verdict() string {
+// Off says how far the answer is from the truth: "within 10%",
+// "60% too high", "30× too high, one order of magnitude".
+func (r Result) Off() string {
 	if r.Grade == GradeExact {
-		return "exact: within 10%"
+		return "within 10%"
 	}
 	f := Finding{Ratio: r.Ratio(), Problem: ProblemArithmetic}
-	return r.Grade.String() + ": " + f.Off()
+	return f.Off()
 }
+
+// Verdict is one line on the answer: "pass: 60% too high".
+func (r Result) Verdict() string { return r.Grade.String() + ": " + r.Off() }
 
 // Grade parses and grades an answer to the drill.
 func (d Estimation) Grade(text string) (Result, error) {

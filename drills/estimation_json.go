@@ -1,6 +1,7 @@
 package drills
 
 import (
+	"context"
 	"time"
 
 	"github.com/sdprep/sdprep/estimate"
@@ -45,4 +46,10 @@ type EstimationAttempt struct {
 func (d Estimation) Attempt(r Result, at time.Time) EstimationAttempt {
 	return EstimationAttempt{Seed: d.Seed, Preset: d.Preset.Name, Quantity: d.Quantity.ID,
 		Answer: r.Answer, Truth: r.Truth, LogError: r.LogError, Grade: r.Grade, At: at}
+}
+
+// EstimationRecorder keeps answered drills; the progress store implements
+// it. Each call commits one attempt.
+type EstimationRecorder interface {
+	RecordEstimation(ctx context.Context, a EstimationAttempt) error
 }

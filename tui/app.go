@@ -88,6 +88,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newRateLimitPage(c)
 	case PageLabShortener:
 		return newShortenerPage(c)
+	case PageDrillEstimate:
+		return newDrillEstimatePage(c)
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }

@@ -23,6 +23,8 @@ type KeyMap struct {
 	Learn     LearnKeys
 	RateLimit RateLimitKeys
 	Shortener ShortenerKeys
+
+	DrillEstimate DrillEstimateKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -124,6 +126,8 @@ func DefaultKeyMap() KeyMap {
 		Learn:     defaultLearnKeys(nav),
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
+
+		DrillEstimate: defaultDrillEstimateKeys(),
 	}
 }
 

@@ -6,16 +6,18 @@ import (
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
 	"github.com/sdprep/sdprep/designs/shortener"
+	"github.com/sdprep/sdprep/drills"
 )
 
 // Page ids accepted by Options.Start.
 const (
-	PageHome         = ""
-	PageEstimate     = "estimate"
-	PageNumbers      = "numbers"
-	PageLearn        = "learn"
-	PageLabRateLimit = "lab/ratelimit"
-	PageLabShortener = "lab/shortener"
+	PageHome          = ""
+	PageEstimate      = "estimate"
+	PageNumbers       = "numbers"
+	PageLearn         = "learn"
+	PageLabRateLimit  = "lab/ratelimit"
+	PageLabShortener  = "lab/shortener"
+	PageDrillEstimate = "drill/estimate"
 )
 
 // Options configure one run of the app.
@@ -54,4 +56,10 @@ type Options struct {
 	// the caller closes it after Run returns.
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
+
+	// Drill picks the first estimation drill (seed, preset, quantity);
+	// the next ones follow from seed+1, seed+2 … nil seeds from the clock.
+	Drill *drills.EstimationOptions
+	// DrillRecorder keeps each answered estimation drill; nil keeps none.
+	DrillRecorder drills.EstimationRecorder
 }
