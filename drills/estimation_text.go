@@ -9,7 +9,7 @@ import (
 )
 
 // Conventions states the calendar and units every drill uses.
-const Conventions = "decimal units (1 KB = 1,000 B) · 1 day = 86,400 s · 1 month = 30 days · 1 year = 365 days"
+const Conventions = "1 KB = 1,000 B · 1 day = 86,400 s · 1 month = 30 days · 1 year = 365 days"
 
 // Heading is the drill's first line: "Drill 42 · Twitter / X timeline (twitter)".
 func (d Estimation) Heading() string {
