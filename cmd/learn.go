@@ -54,7 +54,8 @@ codes. --format picks one explicitly:
   text      plain text: wrapped, tables aligned, no markup and no escape
             codes (80 columns when the width is unknown)
   json      the parsed topic: front matter, body and sections; for the
-            listing, every topic's id, title, category, tags and summary
+            listing, every topic's id, title, category, aliases, tags,
+            summary and tradeoff
 
 -i opens the interactive reader (a filterable list, related links,
 history); it is also under Learn in the app that "sdprep" opens.`,
