@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"io"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/sdprep/sdprep/drills"
 	"github.com/sdprep/sdprep/estimate"
+	"github.com/sdprep/sdprep/internal/store"
 	"github.com/sdprep/sdprep/tui"
 )
 
@@ -42,7 +44,7 @@ rate) is refused with a hint, not graded.
 --seed reproduces a scenario; without it the clock picks one. With
 --format (text, markdown or json) the scenario and its true answer are
 printed without asking, for scripts; so they are when stdout is not a
-terminal.`,
+terminal. Graded answers are kept in the progress store (sdprep stats).`,
 		Example: `  sdprep drill estimate
   sdprep drill estimate --preset twitter
   sdprep drill estimate --seed 42 --format json
@@ -68,8 +70,7 @@ terminal.`,
 				return runF(opts)
 			}
 			if opts.Interactive {
-				d := opts.drillOptions()
-				return runTUI(f, tui.Options{Start: tui.PageDrillEstimate, Drill: &d})
+				return runDrillEstimateTUI(c.Context(), f, opts)
 			}
 			return runDrillEstimate(opts)
 		},
@@ -85,6 +86,18 @@ terminal.`,
 
 func (o *DrillEstimateOptions) drillOptions() drills.EstimationOptions {
 	return drills.EstimationOptions{Seed: o.Seed, Preset: o.Preset, Quantity: o.Quantity}
+}
+
+// runDrillEstimateTUI opens the drill page with the progress store, so
+// that every graded answer is kept for sdprep stats.
+func runDrillEstimateTUI(ctx context.Context, f *Factory, opts *DrillEstimateOptions) (err error) {
+	st, err := store.Open(ctx, f.DataDir())
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
+	d := opts.drillOptions()
+	return runTUI(f, tui.Options{Start: tui.PageDrillEstimate, Drill: &d, DrillRecorder: st})
 }
 
 func runDrillEstimate(opts *DrillEstimateOptions) error {

@@ -1,6 +1,3 @@
-// Package drills holds sdprep's practice modes without any UI: flashcards,
-// quizzes, estimation drills and the notes checker. Randomness comes from
-// an injected seed and time from an injected clock.
 package drills
 
 import (

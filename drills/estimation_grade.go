@@ -34,7 +34,8 @@ func (g Grade) String() string {
 // MarshalText makes a Grade a JSON string.
 func (g Grade) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 
-// Passed reports whether the grade counts as a pass (exact or pass).
+// Passed reports whether the grade counts as a pass (exact or pass): the
+// answer is within 2×, as the statistics count it.
 func (g Grade) Passed() bool { return g <= GradePass }
 
 // GradeFor grades an answer against the truth; both must be positive.

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
@@ -39,8 +41,9 @@ type drillEstimatePage struct {
 	result *drills.Result
 	// done and passed count this visit's graded drills.
 	done, passed int
-	saveErr      string // the last attempt could not be recorded
-	gen          int    // drill number, to drop stale save results
+	saveErr      string    // the last attempt could not be recorded
+	shown        time.Time // when the drill appeared, to time the answer
+	gen          int       // drill number, to drop stale save results
 	vp           viewport.Model
 	width        int
 	height       int
@@ -76,6 +79,7 @@ func (p *drillEstimatePage) load() error {
 		return err
 	}
 	p.drill, p.result, p.hint, p.saveErr = d, nil, "", ""
+	p.shown = p.c.now()
 	p.gen++
 	p.input.SetValue("")
 	p.input.Focus()
@@ -197,6 +201,10 @@ func (p *drillEstimatePage) grade() tea.Cmd {
 	if rec == nil {
 		return nil
 	}
-	attempt, gen, ctx := p.drill.Attempt(res, p.c.now()), p.gen, p.c.ctx()
-	return func() tea.Msg { return drillSavedMsg{gen: gen, err: rec.RecordEstimation(ctx, attempt)} }
+	now := p.c.now()
+	attempt, gen, ctx := p.drill.Attempt(res, now, now.Sub(p.shown)), p.gen, p.c.ctx()
+	return func() tea.Msg {
+		_, err := rec.RecordEstimationAttempt(ctx, attempt)
+		return drillSavedMsg{gen: gen, err: err}
+	}
 }

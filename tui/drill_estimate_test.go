@@ -1,27 +1,31 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sdprep/sdprep/drills"
 	"github.com/sdprep/sdprep/estimate"
+	"github.com/sdprep/sdprep/internal/store"
 )
 
 // fakeRecorder keeps the attempts it is given, or fails with err.
 type fakeRecorder struct {
-	got []drills.EstimationAttempt
+	got []store.EstimationAttempt
 	err error
 }
 
-func (r *fakeRecorder) RecordEstimation(_ context.Context, a drills.EstimationAttempt) error {
+func (r *fakeRecorder) RecordEstimationAttempt(_ context.Context, a store.EstimationAttempt) (string, error) {
 	r.got = append(r.got, a)
-	return r.err
+	return "id", r.err
 }
 
 func drillApp(t *testing.T, w, h int, rec drills.EstimationRecorder) (*App, *drillEstimatePage) {
@@ -100,7 +104,7 @@ func TestDrillEstimateFlow(t *testing.T) {
 	if p.result == nil || p.result.Grade != drills.GradeExact {
 		t.Fatalf("the true answer graded %+v", p.result)
 	}
-	if len(rec.got) != 1 || rec.got[0].Seed != 42 || rec.got[0].Grade != drills.GradeExact || !rec.got[0].At.Equal(testNow()) {
+	if len(rec.got) != 1 || rec.got[0].Seed != 42 || rec.got[0].Grade != "exact" || !rec.got[0].AnsweredAt.Equal(testNow()) {
 		t.Fatalf("recorded %+v", rec.got)
 	}
 	v := a.View().Content
@@ -138,5 +142,35 @@ func TestDrillEstimateBadOptions(t *testing.T) {
 	opts := drills.EstimationOptions{Preset: "nope"}
 	if _, err := NewApp(t.Context(), Options{Start: PageDrillEstimate, Drill: &opts}); !errors.Is(err, drills.ErrUnknownPreset) {
 		t.Errorf("unknown preset: %v", err)
+	}
+}
+
+// TestDrillEstimateRecordsInStore grades two drills with the real progress
+// store and reads the attempts back.
+func TestDrillEstimateRecordsInStore(t *testing.T) {
+	st, err := store.Open(t.Context(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a, p := drillApp(t, 80, 24, st)
+	first := p.drill
+	press(t, a, text(estimate.FormatCount(first.Truth))...)
+	press(t, a, special(tea.KeyEnter))
+	press(t, a, text("n")...)
+	press(t, a, text("7 PB")...) // refused: not recorded
+	press(t, a, special(tea.KeyEnter))
+	press(t, a, ctrl('u'))
+	press(t, a, text("1")...)
+	press(t, a, special(tea.KeyEnter))
+	got, err := st.EstimationAttempts(t.Context(), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The test clock is fixed, so both have the same time: order by seed.
+	slices.SortFunc(got, func(x, y store.EstimationAttempt) int { return cmp.Compare(x.Seed, y.Seed) })
+	if len(got) != 2 || got[0].Seed != 42 || got[0].Grade != "exact" || got[1].Seed != 43 || got[1].Grade != "miss" ||
+		got[0].Quantity != estimate.SWriteQPS || got[0].Truth != first.Truth || got[0].Unit != "/s" {
+		t.Errorf("stored %+v", got)
 	}
 }
