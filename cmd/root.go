@@ -76,6 +76,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 		NewCmdNumbers(f, nil),
 		NewCmdLearn(f, nil),
 		NewCmdLab(f, nil),
+		NewCmdMock(f, nil),
 		NewCmdDrill(f),
 		NewCmdVersion(f),
 	)

@@ -88,6 +88,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newRateLimitPage(c)
 	case PageLabShortener:
 		return newShortenerPage(c)
+	case PageMock:
+		return newMockPage(c)
 	case PageDrillEstimate:
 		return newDrillEstimatePage(c)
 	}

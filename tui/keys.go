@@ -17,13 +17,13 @@ type KeyMap struct {
 	Global GlobalKeys
 	Nav    NavKeys
 
-	Home      HomeKeys
-	Estimate  EstimateKeys
-	Numbers   NumbersKeys
-	Learn     LearnKeys
-	RateLimit RateLimitKeys
-	Shortener ShortenerKeys
-
+	Home          HomeKeys
+	Estimate      EstimateKeys
+	Numbers       NumbersKeys
+	Learn         LearnKeys
+	RateLimit     RateLimitKeys
+	Shortener     ShortenerKeys
+	Mock          MockKeys
 	DrillEstimate DrillEstimateKeys
 }
 
@@ -90,6 +90,14 @@ type ShortenerKeys struct {
 	PageUp, PageDown                                          key.Binding // page through the links
 }
 
+// MockKeys drive the mock interview. The notes editor has focus, so the
+// interview's own keys are ctrl chords (and f1 for help: ? is text).
+type MockKeys struct {
+	Next, Prev, Pause, Hint, Reveal, Pin, Help, Leave key.Binding
+	PinIt, Close, Toggle                              key.Binding // pin chooser and deep-dive list
+	Score, Overrule                                   key.Binding // end screen
+}
+
 func bind(keys []string, k, help string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, help))
 }
@@ -119,15 +127,33 @@ func DefaultKeyMap() KeyMap {
 			Back:      bind(keys("esc"), "esc", "back"),
 			Help:      bind(keys("?"), "?", "help"),
 		},
-		Nav:       nav,
-		Home:      defaultHomeKeys(),
-		Estimate:  defaultEstimateKeys(),
-		Numbers:   defaultNumbersKeys(),
-		Learn:     defaultLearnKeys(nav),
-		RateLimit: defaultRateLimitKeys(),
-		Shortener: defaultShortenerKeys(),
-
+		Nav:           nav,
+		Home:          defaultHomeKeys(),
+		Estimate:      defaultEstimateKeys(),
+		Numbers:       defaultNumbersKeys(),
+		Learn:         defaultLearnKeys(nav),
+		RateLimit:     defaultRateLimitKeys(),
+		Shortener:     defaultShortenerKeys(),
+		Mock:          defaultMockKeys(),
 		DrillEstimate: defaultDrillEstimateKeys(),
+	}
+}
+
+func defaultMockKeys() MockKeys {
+	return MockKeys{
+		Next:     bind(keys("ctrl+n"), "ctrl+n", "next step"),
+		Prev:     bind(keys("ctrl+p"), "ctrl+p", "previous step"),
+		Pause:    bind(keys("ctrl+t"), "ctrl+t", "pause/resume"),
+		Hint:     bind(keys("ctrl+g"), "ctrl+g", "hint"),
+		Reveal:   bind(keys("ctrl+r"), "ctrl+r", "reveal answer"),
+		Pin:      bind(keys("ctrl+f"), "ctrl+f", "pin figure"),
+		Help:     bind(keys("f1"), "f1", "keys"),
+		Leave:    bind(keys("esc"), "esc", "pause and leave"),
+		PinIt:    bind(keys("enter"), "enter", "pin"),
+		Close:    bind(keys("esc"), "esc", "close"),
+		Toggle:   bind(keys("enter", "x"), "enter/x", "take on"),
+		Score:    bind(keys("1", "2", "3", "4"), "1-4", "score"),
+		Overrule: bind(keys("enter", "x"), "enter/x", "overrule match"),
 	}
 }
 

@@ -17,6 +17,7 @@ const (
 	PageLearn         = "learn"
 	PageLabRateLimit  = "lab/ratelimit"
 	PageLabShortener  = "lab/shortener"
+	PageMock          = "mock"
 	PageDrillEstimate = "drill/estimate"
 )
 
@@ -57,6 +58,8 @@ type Options struct {
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
 
+	// Mock configures the mock interview (problem, plan, seed, resume).
+	Mock MockOptions
 	// Drill picks the first estimation drill (seed, preset, quantity);
 	// the next ones follow from seed+1, seed+2 … nil seeds from the clock.
 	Drill *drills.EstimationOptions
