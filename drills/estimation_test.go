@@ -233,3 +233,15 @@ func FuzzParseAnswer(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkNewEstimation builds one drill: randomised preset, estimate,
+// derivation.
+func BenchmarkNewEstimation(b *testing.B) {
+	var seed uint64
+	for b.Loop() {
+		seed++
+		if _, err := NewEstimation(EstimationOptions{Seed: seed}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
