@@ -61,6 +61,7 @@ type EstimateKeys struct {
 type NumbersKeys struct {
 	NextTab, PrevTab key.Binding // on a table: tab/shift+tab and →/←
 	Next, Prev       key.Binding // on the calculator, where ←/→ edit the text
+	Tables           key.Binding // Next and Prev in one entry of the help bar
 }
 
 // LearnKeys drive the learn list and reader.
@@ -185,6 +186,7 @@ func defaultNumbersKeys() NumbersKeys {
 		PrevTab: bind(keys("shift+tab", "left", "h"), "shift+tab/←", "previous table"),
 		Next:    bind(keys("tab"), "tab", "next table"),
 		Prev:    bind(keys("shift+tab"), "shift+tab", "previous table"),
+		Tables:  bind(keys("tab", "shift+tab"), "tab/shift+tab", "tables"),
 	}
 }
 
