@@ -17,7 +17,7 @@ func TestEstimateFlags(t *testing.T) {
 		terminal    bool
 		wantPreset  string
 		wantValues  map[string]string
-		wantFormat  string
+		wantFormat  Format
 		interactive bool
 	}{
 		{name: "dau only", args: []string{"--dau", "100M"}, wantValues: map[string]string{"dau": "100M"}, wantFormat: "text"},

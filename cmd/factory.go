@@ -1,5 +1,3 @@
-// Package cmd holds sdprep's cobra command tree: one file per command,
-// each with an options struct, a NewCmdX constructor and a runX function.
 package cmd
 
 import (

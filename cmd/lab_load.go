@@ -39,7 +39,7 @@ type LabLoadOptions struct {
 	Body        string
 	Timeout     string
 	AllowRemote bool
-	Format      string
+	Format      Format
 	// Progress draws a progress bar on stderr (set when stderr is a
 	// terminal).
 	Progress bool
@@ -94,7 +94,7 @@ by mistake is easy and rude. --body @FILE sends the file's contents.`,
 	fl.StringVar(&opts.Body, "body", "", "request body, or @FILE to read it from a file (sent as application/json)")
 	fl.StringVar(&opts.Timeout, "timeout", "5s", "timeout of each request, like 500ms or 5s")
 	fl.BoolVar(&opts.AllowRemote, "allow-remote", false, "allow a target that is not a loopback address")
-	fl.StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
+	addFormatFlag(c, &opts.Format, FormatText, "", false)
 	return c
 }
 
@@ -105,46 +105,42 @@ func stderrIsTerminal(streams *IOStreams) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-func (o *LabLoadOptions) config() (loadgen.Config, estimate.Format, error) {
+func (o *LabLoadOptions) config() (loadgen.Config, error) {
 	var cfg loadgen.Config
-	format, err := estimate.ParseFormat(o.Format)
-	if err != nil {
-		return cfg, format, err
-	}
 	if o.URL == "" {
-		return cfg, format, usageErrorf("--url is required, e.g. --url http://127.0.0.1:8080/CODE")
+		return cfg, usageErrorf("--url is required, e.g. --url http://127.0.0.1:8080/CODE")
 	}
 	u, err := url.Parse(o.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return cfg, format, flagError("url", o.URL, "an http(s) URL such as http://127.0.0.1:8080/abc1234")
+		return cfg, flagError("url", o.URL, "an http(s) URL such as http://127.0.0.1:8080/abc1234")
 	}
 	if !o.AllowRemote && !loadgen.IsLoopback(u.Hostname()) {
-		return cfg, format, usageErrorf("--url %q: host %s is not loopback (127.0.0.0/8, ::1, localhost); add --allow-remote to load a server of yours elsewhere",
+		return cfg, usageErrorf("--url %q: host %s is not loopback (127.0.0.0/8, ::1, localhost); add --allow-remote to load a server of yours elsewhere",
 			o.URL, u.Hostname())
 	}
 	cfg = loadgen.Config{URL: o.URL, AllowRemote: o.AllowRemote}
 	if cfg.Requests, err = parseWhole("requests", o.Requests, maxLoadRequests, "5000 or 100K"); err != nil {
-		return cfg, format, err
+		return cfg, err
 	}
 	if cfg.Concurrency, err = parseWhole("concurrency", o.Concurrency, maxLoadConcurrency, "16, 64 or 1K"); err != nil {
-		return cfg, format, err
+		return cfg, err
 	}
 	cfg.Method = strings.ToUpper(o.Method)
 	if cfg.Method == "" || strings.Trim(cfg.Method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
-		return cfg, format, flagError("method", o.Method, "an HTTP method such as GET, POST, PUT or HEAD")
+		return cfg, flagError("method", o.Method, "an HTTP method such as GET, POST, PUT or HEAD")
 	}
 	if cfg.Timeout, err = time.ParseDuration(o.Timeout); err != nil || cfg.Timeout <= 0 || cfg.Timeout > maxLoadTimeout {
-		return cfg, format, flagError("timeout", o.Timeout, "a duration above 0 and up to 10m, like 500ms or 5s")
+		return cfg, flagError("timeout", o.Timeout, "a duration above 0 and up to 10m, like 500ms or 5s")
 	}
 	if o.Body != "" {
 		cfg.Body = []byte(o.Body)
 		if name, ok := strings.CutPrefix(o.Body, "@"); ok {
 			if cfg.Body, err = os.ReadFile(name); err != nil {
-				return cfg, format, usageErrorf("--body %q: %v", o.Body, errors.Unwrap(err))
+				return cfg, usageErrorf("--body %q: %v", o.Body, errors.Unwrap(err))
 			}
 		}
 	}
-	return cfg, format, nil
+	return cfg, nil
 }
 
 // parseWhole reads a positive whole count such as 5000, 100K or 1e6, at
@@ -158,7 +154,8 @@ func parseWhole(flag, value string, most int, examples string) (int, error) {
 }
 
 func runLabLoad(ctx context.Context, opts *LabLoadOptions) error {
-	cfg, format, err := opts.config()
+	cfg, err := opts.config()
+	format := opts.Format
 	if err != nil {
 		return err
 	}
@@ -271,8 +268,8 @@ func newLoadReport(cfg loadgen.Config, r loadgen.Result) loadReport {
 	}
 }
 
-func writeLoad(w io.Writer, format estimate.Format, r loadReport) error {
-	if format == estimate.FormatJSON {
+func writeLoad(w io.Writer, format Format, r loadReport) error {
+	if format == FormatJSON {
 		return writeJSON(w, r)
 	}
 	codes := make([]int, 0, len(r.Status))
@@ -308,7 +305,7 @@ func writeLoad(w io.Writer, format estimate.Format, r loadReport) error {
 		{"latency", latency},
 	}
 	var b strings.Builder
-	if format == estimate.FormatMarkdown {
+	if format == FormatMarkdown {
 		fmt.Fprintf(&b, "# Load test\n\n`%s %s`\n\n| Metric | Value |\n|---|---|\n", r.Method, r.URL)
 		for _, row := range rows {
 			fmt.Fprintf(&b, "| %s | %s |\n", row[0], strings.ReplaceAll(row[1], "|", `\|`))

@@ -3,8 +3,6 @@ package cmd
 import (
 	"context"
 	"fmt"
-	"io"
-	"math"
 	"strings"
 	"time"
 
@@ -13,7 +11,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
-	"github.com/sdprep/sdprep/estimate"
 	"github.com/sdprep/sdprep/tui"
 )
 
@@ -40,7 +37,7 @@ type LabRateLimitOptions struct {
 	Pattern  string
 	Duration string
 	Seed     uint64
-	Format   string
+	Format   Format
 
 	Explain bool
 	// Set holds the names of the flags given on the command line.
@@ -112,7 +109,7 @@ algorithms ignore it.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Algo, "algo", ratelimit.TokenBucket.String(), "algorithm: "+algorithmNames())
+	fl.StringVar(&opts.Algo, "algo", ratelimit.TokenBucket.String(), "algorithm: "+strings.Join(algorithmNames(), ", "))
 	fl.StringVar(&opts.Rate, "rate", "10/s", `limit per window, like 10/s, 100/min, 5/100ms or 1000/h`)
 	fl.IntVar(&opts.Burst, "burst", 20, "bucket size of token-bucket and leaky-bucket; 0 means the limit")
 	fl.BoolVar(&opts.Serve, "serve", false, "run the HTTP server")
@@ -123,17 +120,42 @@ algorithms ignore it.`,
 	fl.StringVar(&opts.Pattern, "pattern", "", "simulated traffic: steady, spike or window-edge (default steady)")
 	fl.StringVar(&opts.Duration, "duration", "", "simulated time, up to 1h (default 10s)")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "seed of the generated traffic (simulation and interactive lab)")
-	fl.StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
+	addFormatFlag(c, &opts.Format, FormatText, "", false)
 	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algo, each one) works")
+	// The modes stay flags, not subcommands: the labs of issue 12 take
+	// `sdprep lab <name> --simulate`, so every lab has one shape. cobra
+	// refuses the combinations.
+	c.MarkFlagsMutuallyExclusive("serve", "simulate", "explain")
+	for _, simOnly := range []string{"pattern", "duration"} {
+		c.MarkFlagsMutuallyExclusive(simOnly, "serve")
+		c.MarkFlagsMutuallyExclusive(simOnly, "explain")
+	}
+	completeFlag(c, "algo", algorithmNames)
+	completeFlag(c, "pattern", patternNames)
+	completeFlag(c, "key", func() []string { return keyNames })
+	completeFlag(c, "store", func() []string { return []string{"memory", "redis://127.0.0.1:6379/0"} })
 	return c
 }
 
-func algorithmNames() string {
+// keyNames are the accepted --key values.
+var keyNames = []string{"ip", "global"}
+
+// algorithmNames are the accepted --algo values.
+func algorithmNames() []string {
 	var names []string
 	for _, a := range ratelimit.Algorithms() {
 		names = append(names, a.String())
 	}
-	return strings.Join(names, ", ")
+	return names
+}
+
+// patternNames are the accepted --pattern values.
+func patternNames() []string {
+	var names []string
+	for _, p := range ratelimit.Patterns() {
+		names = append(names, p.String())
+	}
+	return names
 }
 
 // rateLimitInput is LabRateLimitOptions parsed and checked.
@@ -143,7 +165,7 @@ type rateLimitInput struct {
 	duration time.Duration
 	store    storeSpec
 	key      ratelimit.KeyFunc
-	format   estimate.Format
+	format   Format
 }
 
 // parse checks every flag, so that bad input fails before anything starts.
@@ -154,7 +176,7 @@ func (o *LabRateLimitOptions) parse() (rateLimitInput, error) {
 	}
 	alg, err := ratelimit.ParseAlgorithm(o.Algo)
 	if err != nil {
-		return in, flagError("algo", o.Algo, "one of "+algorithmNames())
+		return in, enumError("algo", o.Algo, algorithmNames())
 	}
 	limit, window, err := parseRateFlag("rate", o.Rate)
 	if err != nil {
@@ -169,7 +191,7 @@ func (o *LabRateLimitOptions) parse() (rateLimitInput, error) {
 	}
 	if o.Pattern != "" {
 		if in.pattern, err = ratelimit.ParsePattern(o.Pattern); err != nil {
-			return in, flagError("pattern", o.Pattern, "steady, spike or window-edge")
+			return in, enumError("pattern", o.Pattern, patternNames())
 		}
 	}
 	in.duration = defaultSimDuration
@@ -192,28 +214,19 @@ func (o *LabRateLimitOptions) parse() (rateLimitInput, error) {
 	case "global":
 		in.key = ratelimit.GlobalKeyFunc
 	default:
-		return in, flagError("key", o.Key, "ip or global")
+		return in, enumError("key", o.Key, keyNames)
 	}
-	in.format, err = estimate.ParseFormat(o.Format)
-	return in, err
+	in.format = o.Format
+	return in, nil
 }
 
-// checkModes refuses flags that belong to a mode that was not chosen.
+// checkModes refuses server flags without --serve. (cobra refuses two
+// modes at once, and simulation flags with another mode: see
+// MarkFlagsMutuallyExclusive in NewCmdLabRateLimit.)
 func (o *LabRateLimitOptions) checkModes() error {
-	switch {
-	case o.Serve && o.Simulate:
-		return usageErrorf("--serve and --simulate: pick one (the server runs until stopped; the simulation prints and exits)")
-	case o.Explain && (o.Serve || o.Simulate):
-		return usageErrorf("--explain prints and exits; it does not combine with --serve or --simulate")
-	}
 	for _, name := range []string{"addr", "store", "key"} {
 		if o.Set[name] && !o.Serve {
 			return usageErrorf("--%s configures the server; add --serve", name)
-		}
-	}
-	for _, name := range []string{"pattern", "duration"} {
-		if o.Set[name] && (o.Serve || o.Explain) {
-			return usageErrorf("--%s configures a simulation; it does not apply to --serve or --explain", name)
 		}
 	}
 	return nil
@@ -307,117 +320,4 @@ func serveRateLimit(ctx context.Context, opts *LabRateLimitOptions, in rateLimit
 	}
 	fmt.Fprintln(opts.IO.ErrOut, "stopped")
 	return nil
-}
-
-// simReport is the printed result of --simulate; its JSON is the stable
-// shape of `sdprep lab ratelimit --simulate --format json`.
-type simReport struct {
-	Pattern         ratelimit.Pattern `json:"pattern"`
-	Seed            uint64            `json:"seed"`
-	DurationSeconds float64           `json:"duration_seconds"`
-	Rate            string            `json:"rate"`
-	Limit           int               `json:"limit"`
-	WindowSeconds   float64           `json:"window_seconds"`
-	Burst           int               `json:"burst"`
-	Results         []simRow          `json:"results"`
-}
-
-// simRow is one algorithm's outcome.
-type simRow struct {
-	Algorithm ratelimit.Algorithm `json:"algorithm"`
-	// Capacity is the most requests admitted at one instant.
-	Capacity int `json:"capacity"`
-	Offered  int `json:"offered"`
-	Admitted int `json:"admitted"`
-	Rejected int `json:"rejected"`
-	// MaxInWindow is the most requests admitted within any span one window
-	// long.
-	MaxInWindow int `json:"max_in_window"`
-}
-
-func newSimReport(in rateLimitInput, seed uint64, results []ratelimit.Result) simReport {
-	bucket := in.cfg
-	bucket.Algorithm = ratelimit.TokenBucket
-	rep := simReport{
-		Pattern: in.pattern, Seed: seed, DurationSeconds: in.duration.Seconds(),
-		Rate: ratelimit.FormatRate(in.cfg.Limit, in.cfg.Window), Limit: in.cfg.Limit,
-		WindowSeconds: in.cfg.Window.Seconds(), Burst: bucket.Capacity(),
-	}
-	for _, r := range results {
-		rep.Results = append(rep.Results, simRow{
-			Algorithm: r.Config.Algorithm, Capacity: r.Config.Capacity(),
-			Offered: r.Offered, Admitted: r.Admitted, Rejected: r.Rejected, MaxInWindow: r.MaxInWindow,
-		})
-	}
-	return rep
-}
-
-// fromSeconds is the duration of a report's seconds field, rounded to the
-// nanosecond (0.3 s is 299999999.99… ns as a float).
-func fromSeconds(x float64) time.Duration {
-	return time.Duration(math.Round(x * float64(time.Second)))
-}
-
-func writeSimulation(w io.Writer, format estimate.Format, rep simReport) error {
-	if format == estimate.FormatJSON {
-		return writeJSON(w, rep)
-	}
-	window := ratelimit.FormatWindow(fromSeconds(rep.WindowSeconds))
-	summary := fmt.Sprintf("%v traffic for %s at %s, burst %s (buckets only), seed %d",
-		rep.Pattern, ratelimit.FormatWindow(fromSeconds(rep.DurationSeconds)), rep.Rate,
-		humanize.Comma(int64(rep.Burst)), rep.Seed)
-	header := []string{"algorithm", "offered", "admitted", "rejected", "admitted %", "max in any " + window}
-	rows := make([][]string, len(rep.Results))
-	for i, r := range rep.Results {
-		pct := 0.0
-		if r.Offered > 0 {
-			pct = 100 * float64(r.Admitted) / float64(r.Offered)
-		}
-		rows[i] = []string{r.Algorithm.String(), humanize.Comma(int64(r.Offered)), humanize.Comma(int64(r.Admitted)),
-			humanize.Comma(int64(r.Rejected)), fmt.Sprintf("%.1f%%", pct), humanize.Comma(int64(r.MaxInWindow))}
-	}
-	note := fmt.Sprintf(`"max in any %s" is the most requests admitted within any one-window span: the sliding log never passes the limit (%s), the fixed window can reach twice it at a window edge, and a bucket can pass its burst plus one window's refill.`,
-		window, humanize.Comma(int64(rep.Limit)))
-	var b strings.Builder
-	if format == estimate.FormatMarkdown {
-		fmt.Fprintf(&b, "# Rate-limit simulation\n\n%s.\n\n| %s |\n|---|--:|--:|--:|--:|--:|\n", summary, strings.Join(header, " | "))
-		for _, r := range rows {
-			fmt.Fprintf(&b, "| %s |\n", strings.Join(r, " | "))
-		}
-		fmt.Fprintf(&b, "\n%s\n", note)
-	} else {
-		fmt.Fprintf(&b, "Rate-limit simulation: %s\n\n", summary)
-		writeAligned(&b, header, rows)
-		fmt.Fprintf(&b, "\n%s\n", wrapText(note, 78, ""))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-type explanation struct {
-	Algorithm   ratelimit.Algorithm `json:"algorithm"`
-	Explanation string              `json:"explanation"`
-}
-
-func writeExplain(w io.Writer, format estimate.Format, algs []ratelimit.Algorithm) error {
-	var list []explanation
-	for _, a := range algs {
-		list = append(list, explanation{Algorithm: a, Explanation: ratelimit.Explain(a)})
-	}
-	if format == estimate.FormatJSON {
-		return writeJSON(w, list)
-	}
-	var b strings.Builder
-	for i, e := range list {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		if format == estimate.FormatMarkdown {
-			fmt.Fprintf(&b, "## %v\n\n%s\n", e.Algorithm, e.Explanation)
-		} else {
-			fmt.Fprintf(&b, "%v\n%s\n", e.Algorithm, wrapText(e.Explanation, 78, "  "))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

@@ -13,7 +13,7 @@ type NumbersOptions struct {
 	IO     *IOStreams
 	Table  string   // "" for all tables, else latency, powers, throughput, availability or nines
 	Levels []string // availability levels for `nines`
-	Format string
+	Format Format
 }
 
 var numberTables = []struct{ name, short string }{
@@ -25,7 +25,7 @@ var numberTables = []struct{ name, short string }{
 
 // NewCmdNumbers builds `sdprep numbers` and its table subcommands.
 func NewCmdNumbers(f *Factory, runF func(*NumbersOptions) error) *cobra.Command {
-	format := "text"
+	var format Format
 	run := func(opts *NumbersOptions) error {
 		opts.IO, opts.Format = f.IO, format
 		if runF != nil {
@@ -43,10 +43,10 @@ downtime allowed by any availability level.`,
   sdprep numbers latency
   sdprep numbers nines 99.99
   sdprep numbers nines 99.9 99.95 --format json`,
-		Args: cobra.NoArgs,
+		Args: subcommandArgs("table"),
 		RunE: func(*cobra.Command, []string) error { return run(&NumbersOptions{}) },
 	}
-	c.PersistentFlags().StringVar(&format, "format", "text", "output format: text, markdown or json")
+	addFormatFlag(c, &format, FormatText, "", true)
 	for _, t := range numberTables {
 		c.AddCommand(&cobra.Command{
 			Use:   t.name,
@@ -68,19 +68,16 @@ downtime allowed by any availability level.`,
 }
 
 func runNumbers(opts *NumbersOptions) error {
-	format, err := estimate.ParseFormat(opts.Format)
-	if err != nil {
-		return err
-	}
+	format := opts.Format
 	var levels []float64
 	for _, s := range opts.Levels {
 		v, err := estimate.ParseAvailability(s)
 		if err != nil {
-			return fmt.Errorf("nines: %w", err)
+			return &UsageError{Err: fmt.Errorf("nines: %w", err)}
 		}
 		levels = append(levels, v)
 	}
-	if format == estimate.FormatJSON {
+	if format == FormatJSON {
 		return writeJSON(opts.IO.Out, numbersJSON(opts.Table, levels))
 	}
 	var tables []estimate.Table
@@ -98,7 +95,10 @@ func runNumbers(opts *NumbersOptions) error {
 	default:
 		tables = append(tables, estimate.LatencyTable(), estimate.PowersTable(), estimate.ThroughputTable(), estimate.AvailabilityTable())
 	}
-	return estimate.WriteTables(opts.IO.Out, format, tables...)
+	if format == FormatMarkdown {
+		return estimate.WriteTablesMarkdown(opts.IO.Out, tables...)
+	}
+	return estimate.WriteTablesText(opts.IO.Out, tables...)
 }
 
 // numbersJSON is the JSON shape of `sdprep numbers`: typed rows, durations

@@ -54,7 +54,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 
   # allowed downtime per year, month, week and day
   sdprep numbers nines 99.99`,
-		Args:          cobra.NoArgs,
+		Args:          subcommandArgs("command"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -74,7 +74,7 @@ Run it with no arguments on a terminal to open the interactive app.`,
 		NewCmdEstimate(f, nil),
 		NewCmdNumbers(f, nil),
 		NewCmdLearn(f, nil),
-		NewCmdLab(f),
+		NewCmdLab(f, nil),
 		NewCmdVersion(f),
 	)
 	return root

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"context"
+
 	"github.com/sdprep/sdprep/tui"
 )
 
@@ -13,5 +15,8 @@ func runTUI(f *Factory, opts tui.Options) error {
 	if opts.DataDir == "" {
 		opts.DataDir = f.DataDir()
 	}
-	return tui.Run(opts)
+	opts.In, opts.Out = f.IO.In, f.IO.Out
+	ctx, stop := withSignals(context.Background())
+	defer stop()
+	return tui.Run(ctx, opts)
 }

@@ -1,7 +1,11 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -19,41 +23,54 @@ const (
 
 // App is the root model: it owns the pages and routes messages to them.
 type App struct {
-	common *Common
-	pages  map[string]Page
-	active string
-	help   help.Model
-	width  int
-	height int
+	common  *Common
+	cancel  context.CancelFunc
+	pages   map[string]Page
+	active  string
+	help    help.Model
+	showAll bool // the full help replaces the page body
+	width   int
+	height  int
 }
 
-// NewApp builds the root model for the given options.
-func NewApp(opts Options) (*App, error) {
-	c := &Common{Theme: NewTheme(opts.NoColor), Keys: DefaultKeyMap(), Now: opts.Now, Opts: opts}
-	a := &App{common: c, pages: map[string]Page{}, help: help.New()}
+// NewApp builds the root model for the given options. ctx bounds the
+// run: pages' service calls use it, and quitting cancels it. The start
+// page's constructor error is returned (the command prints it); a page
+// opened later that fails to build shows its error instead.
+func NewApp(ctx context.Context, opts Options) (*App, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	c := &Common{Theme: NewTheme(opts.NoColor), Keys: DefaultKeyMap(), Ctx: ctx, Now: opts.Now, Opts: opts}
+	a := &App{common: c, cancel: cancel, pages: map[string]Page{}, help: help.New()}
 	a.help.Styles = c.Theme.Help
-	if _, err := a.page(opts.Start); err != nil {
+	p, err := newPage(opts.Start, c)
+	if err != nil {
+		cancel()
 		return nil, err
 	}
+	a.pages[opts.Start] = p
 	a.active = opts.Start
 	return a, nil
 }
 
-// page returns the page with the id, creating it on first use.
-func (a *App) page(id string) (Page, error) {
+// page returns the page with the id, creating it on first use. A page
+// whose constructor fails is replaced by a page showing the error, and
+// built again on the next visit.
+func (a *App) page(id string) Page {
 	if p, ok := a.pages[id]; ok {
-		return p, nil
+		if _, failed := p.(*errorPage); !failed {
+			return p
+		}
 	}
 	p, err := newPage(id, a.common)
 	if err != nil {
-		return nil, err
+		p = newErrorPage(a.common, pageTitle(id), err)
 	}
 	a.pages[id] = p
 	if a.width > 0 {
 		w, h := a.bodySize()
 		p.SetSize(w, h)
 	}
-	return p, nil
+	return p
 }
 
 // newPage constructs a page by id. Every page the home menu lists is here.
@@ -75,9 +92,34 @@ func newPage(id string, c *Common) (Page, error) {
 	return nil, fmt.Errorf("unknown page %q", id)
 }
 
-// Init starts the first page.
+// pageTitle names a page id for the header of its error page.
+func pageTitle(id string) string {
+	for _, e := range menu {
+		if e.Page == id {
+			return e.Name
+		}
+	}
+	return id
+}
+
+// Init enters the first page.
 func (a *App) Init() tea.Cmd {
-	return a.pages[a.active].Init()
+	return a.pages[a.active].Enter()
+}
+
+// Close leaves the page on screen, cancels the run's context and closes
+// every page that holds resources (the shortener lab's own service). It
+// returns the first error from closing. Call it after the program returns.
+func (a *App) Close() error {
+	a.pages[a.active].Leave()
+	a.cancel()
+	var errs []error
+	for _, p := range a.pages {
+		if c, ok := p.(io.Closer); ok {
+			errs = append(errs, c.Close())
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // bodySize is the space left for a page under the header and above the
@@ -116,6 +158,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.open(msg.ID)
 	case BackMsg:
 		return a.open(PageHome)
+	case QuitMsg:
+		return a, a.quit()
+	case ToggleHelpMsg:
+		a.showAll = !a.showAll
+		return a, nil
 	}
 	// Results of commands go to every page: each ignores what is not its own.
 	var cmds []tea.Cmd
@@ -128,24 +175,37 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := a.common.Keys
+	g := a.common.Keys.Global
 	cur := a.pages[a.active]
-	if key.Matches(msg, k.ForceQuit) {
-		return a, tea.Quit
+	if key.Matches(msg, g.ForceQuit) {
+		return a, a.quit()
 	}
 	if a.tooSmall() {
 		// The page is not on screen: keys other than quit would edit
 		// fields the user cannot see.
-		if key.Matches(msg, k.Quit) {
-			return a, tea.Quit
+		if key.Matches(msg, g.Quit) {
+			return a, a.quit()
+		}
+		return a, nil
+	}
+	if a.showAll {
+		// The full help is on screen: ? or esc closes it, q still quits.
+		switch {
+		case key.Matches(msg, g.Help), key.Matches(msg, g.Back):
+			a.showAll = false
+		case key.Matches(msg, g.Quit):
+			return a, a.quit()
 		}
 		return a, nil
 	}
 	if !cur.Typing() {
 		switch {
-		case key.Matches(msg, k.Quit):
-			return a, tea.Quit
-		case key.Matches(msg, k.Back) && a.active != PageHome:
+		case key.Matches(msg, g.Quit):
+			return a, a.quit()
+		case key.Matches(msg, g.Help):
+			a.showAll = true
+			return a, nil
+		case key.Matches(msg, g.Back) && a.active != PageHome:
 			return a.open(PageHome)
 		}
 	}
@@ -154,17 +214,28 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
+// quit cancels the run's context, so that pending service calls stop,
+// and ends the program.
+func (a *App) quit() tea.Cmd {
+	a.cancel()
+	return tea.Quit
+}
+
+// open switches to the page id: the page on screen is left, the new one
+// entered.
 func (a *App) open(id string) (tea.Model, tea.Cmd) {
-	_, existed := a.pages[id]
-	p, err := a.page(id)
-	if err != nil {
-		return a, nil
+	if id == a.active {
+		if _, failed := a.pages[id].(*errorPage); !failed {
+			return a, nil
+		}
+	}
+	p := a.page(id)
+	if old, ok := a.pages[a.active]; ok && a.active != id {
+		old.Leave()
 	}
 	a.active = id
-	if existed {
-		return a, nil
-	}
-	return a, p.Init()
+	a.showAll = false
+	return a, p.Enter()
 }
 
 // View draws the header, the active page and the help bar.
@@ -191,29 +262,95 @@ func (a *App) render() string {
 	if a.active != PageHome {
 		header += t.Crumb.Render("› " + cur.Title())
 	}
-	body := lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(cur.View())
-	bindings := cur.KeyHelp()
-	if a.active != PageHome {
-		bindings = append(bindings, a.common.Keys.Back)
+	view := cur.View()
+	if a.showAll {
+		view = a.fullHelp(cur, w)
 	}
-	if cur.Typing() {
-		bindings = append(bindings, a.common.Keys.ForceQuit)
-	} else {
-		bindings = append(bindings, a.common.Keys.Quit)
-	}
-	bar := truncate(a.help.ShortHelpView(bindings), w)
-	out := strings.Join([]string{t.Header.Render(header), body, bar}, "\n")
+	body := lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(view)
+	out := strings.Join([]string{t.Header.Render(header), body, a.helpBar(cur, w)}, "\n")
 	return t.App.Render(out)
 }
 
-// Run opens the app full-screen and returns when the user quits.
-func Run(opts Options) error {
-	a, err := NewApp(opts)
+// helpBar is the one-line help under the page: the page's keys, then ?,
+// esc and quit. Page keys that do not fit are left out from the end (the
+// full help lists them all).
+func (a *App) helpBar(cur Page, w int) string {
+	g := a.common.Keys.Global
+	page := cur.ShortHelp()
+	var tail []key.Binding
+	if a.showAll {
+		page, tail = nil, []key.Binding{withHelp(g.Help, "close help")}
+	} else if !cur.Typing() {
+		tail = append(tail, g.Help)
+	}
+	if a.active != PageHome {
+		tail = append(tail, g.Back)
+	}
+	if cur.Typing() {
+		tail = append(tail, g.ForceQuit)
+	} else {
+		tail = append(tail, g.Quit)
+	}
+	h := a.help
+	h.SetWidth(0) // measure whole; the help model would cut with an ellipsis
+	for {
+		bar := h.ShortHelpView(append(slices.Clip(page), tail...))
+		if len(page) == 0 || lipgloss.Width(bar) <= w {
+			return truncate(bar, w)
+		}
+		page = page[:len(page)-1]
+	}
+}
+
+// fullHelp renders every key of the page, then the app's own keys, in
+// columns; columns that do not fit beside the others go below them.
+func (a *App) fullHelp(cur Page, w int) string {
+	g := a.common.Keys.Global
+	groups := append(cur.FullHelp(), []key.Binding{g.Help, g.Back, g.Quit, g.ForceQuit})
+	h := a.help
+	h.SetWidth(0)
+	blocks := []string{a.common.Theme.Title.Render("Keys")}
+	var row [][]key.Binding
+	for _, grp := range groups {
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(slices.Clip(row), grp))) > w {
+			blocks = append(blocks, h.FullHelpView(row))
+			row = nil
+		}
+		row = append(row, grp)
+	}
+	blocks = append(blocks, h.FullHelpView(row))
+	return strings.Join(blocks, "\n\n")
+}
+
+// withHelp returns b with another help text.
+func withHelp(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// Run opens the app full-screen on the given streams and returns when the
+// user quits or ctx ends (the command cancels it on SIGTERM and SIGINT).
+// Nil streams mean the process's own.
+func Run(ctx context.Context, opts Options) error {
+	a, err := NewApp(ctx, opts)
 	if err != nil {
 		return err
 	}
-	_, err = tea.NewProgram(a).Run()
-	return err
+	// The program watches the caller's context, not the app's: quitting
+	// cancels the app's context first, and that is not a kill.
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opts.In != nil {
+		popts = append(popts, tea.WithInput(opts.In))
+	}
+	if opts.Out != nil {
+		popts = append(popts, tea.WithOutput(opts.Out))
+	}
+	_, err = tea.NewProgram(a, popts...).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		// A signal ended the run: that is how the user asked to leave.
+		err = nil
+	}
+	return errors.Join(err, a.Close())
 }
 
 // tooSmall reports whether the window is below the minimum size.

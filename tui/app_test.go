@@ -74,7 +74,7 @@ func TestFramesFitTheWindow(t *testing.T) {
 }
 
 func TestUnknownStartPage(t *testing.T) {
-	if _, err := NewApp(Options{Start: "nosuch", NoColor: true}); err == nil {
+	if _, err := NewApp(t.Context(), Options{Start: "nosuch", NoColor: true}); err == nil {
 		t.Error("unknown page accepted")
 	}
 }

@@ -24,7 +24,7 @@ const (
 // keystroke.
 type estimatePage struct {
 	c      *Common
-	keys   estimateKeys
+	keys   EstimateKeys
 	preset int // index into presetChoices; 0 is "none"
 	inputs []textinput.Model
 	focus  int // 0 is the preset picker, i+1 is inputs[i]
@@ -38,10 +38,6 @@ type estimatePage struct {
 	offset        int // first form row shown
 }
 
-type estimateKeys struct {
-	Next, Prev, PrevPreset, NextPreset, Export, Copy, ScrollUp, ScrollDown, Back key.Binding
-}
-
 // presetChoices is "none" followed by every preset name.
 var presetChoices = append([]string{"none"}, estimate.PresetNames()...)
 
@@ -53,19 +49,9 @@ type exportedMsg struct {
 
 func newEstimatePage(c *Common) (*estimatePage, error) {
 	p := &estimatePage{
-		c:  c,
-		vp: viewport.New(),
-		keys: estimateKeys{
-			Next:       key.NewBinding(key.WithKeys("down", "tab", "enter"), key.WithHelp("tab", "next")),
-			Prev:       key.NewBinding(key.WithKeys("up", "shift+tab"), key.WithHelp("↑", "previous")),
-			PrevPreset: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "")),
-			NextPreset: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("←/→", "preset")),
-			Export:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-			Copy:       key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),
-			ScrollUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/dn", "scroll")),
-			ScrollDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d")),
-			Back:       key.NewBinding(key.WithKeys("esc")),
-		},
+		c:    c,
+		vp:   viewport.New(),
+		keys: c.Keys.Estimate,
 	}
 	for range estimate.Params {
 		in := newInput(c)
@@ -112,13 +98,17 @@ func paramIndex(name string) int {
 	return -1
 }
 
-func (p *estimatePage) Init() tea.Cmd { return nil }
+func (p *estimatePage) Enter() tea.Cmd { return nil }
+
+// Leave drops the status line: a "saved" message does not outlive the
+// visit it belongs to.
+func (p *estimatePage) Leave()        { p.status = "" }
 func (p *estimatePage) Title() string { return "Estimate" }
 
 // Typing is true while a text field has focus.
 func (p *estimatePage) Typing() bool { return p.focus > 0 }
 
-func (p *estimatePage) KeyHelp() []key.Binding {
+func (p *estimatePage) ShortHelp() []key.Binding {
 	b := []key.Binding{p.keys.Next}
 	if p.focus == 0 {
 		b = append(b, p.keys.NextPreset)
@@ -130,6 +120,15 @@ func (p *estimatePage) KeyHelp() []key.Binding {
 		b = append(b, p.keys.Copy)
 	}
 	return b
+}
+
+func (p *estimatePage) FullHelp() [][]key.Binding {
+	k := p.c.Keys
+	e := k.Estimate
+	return [][]key.Binding{
+		{e.Next, e.Prev, e.NextPreset, k.Nav.ClearField},
+		{e.ScrollUp, e.ScrollDown, e.Export, e.Copy},
+	}
 }
 
 func (p *estimatePage) SetSize(w, h int) {
@@ -273,8 +272,11 @@ func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	k := p.keys
 	p.status = "" // a message lasts until the next key
 	switch {
-	case key.Matches(msg, k.Back):
-		return p, func() tea.Msg { return BackMsg{} }
+	case key.Matches(msg, p.c.Keys.Global.Back):
+		return p, back
+	case key.Matches(msg, p.c.Keys.Global.Help):
+		// No value has a ?, so it opens the help even in a field.
+		return p, toggleHelp
 	case key.Matches(msg, k.Next):
 		p.setFocus(p.focus + 1)
 		return p, nil

@@ -25,13 +25,6 @@ func saveReport(dir, name string, now time.Time, md string) (string, error) {
 	return path, os.WriteFile(path, []byte(md), 0o644)
 }
 
-func (c *Common) now() time.Time {
-	if c.Now != nil {
-		return c.Now()
-	}
-	return time.Now()
-}
-
 // renderResults lays out the report for the results pane. It runs when the
 // inputs or the size change, never in View.
 func (p *estimatePage) renderResults() {

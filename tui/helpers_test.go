@@ -17,13 +17,20 @@ func newTestApp(t *testing.T, opts Options, w, h int) *App {
 	if opts.DataDir == "" {
 		opts.DataDir = t.TempDir()
 	}
-	a, err := NewApp(opts)
+	a, err := NewApp(t.Context(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	a.common.Tick = heldTicks
 	a.Init()
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a
+}
+
+// heldTicks is the timer of app tests: its ticks never fire, so that
+// draining commands never waits; tests send tick messages by hand.
+func heldTicks(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg { return nil }
 }
 
 // press sends keys to the app and runs the commands they return,

@@ -31,12 +31,24 @@ type homePage struct {
 
 func newHomePage(c *Common) *homePage { return &homePage{c: c} }
 
-func (p *homePage) Init() tea.Cmd    { return nil }
+// Enter starts nothing: the home menu has no timers, so an idle app
+// uses no CPU.
+func (p *homePage) Enter() tea.Cmd   { return nil }
+func (p *homePage) Leave()           {}
 func (p *homePage) Title() string    { return "Home" }
 func (p *homePage) Typing() bool     { return false }
 func (p *homePage) SetSize(w, h int) { p.width, p.height = w, h }
-func (p *homePage) KeyHelp() []key.Binding {
-	return []key.Binding{p.c.Keys.Up, p.c.Keys.Down, p.c.Keys.Enter}
+func (p *homePage) ShortHelp() []key.Binding {
+	return []key.Binding{p.c.Keys.Nav.Up, p.c.Keys.Nav.Down, p.c.Keys.Home.Open}
+}
+
+func (p *homePage) FullHelp() [][]key.Binding {
+	n, h := p.c.Keys.Nav, p.c.Keys.Home
+	jumps := make([]key.Binding, 0, len(menu))
+	for _, e := range menu {
+		jumps = append(jumps, h.Jump[e.Page])
+	}
+	return [][]key.Binding{{n.Up, n.Down, n.Next, h.Open}, jumps}
 }
 
 func (p *homePage) Update(msg tea.Msg) (Page, tea.Cmd) {
@@ -44,18 +56,18 @@ func (p *homePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	if !ok {
 		return p, nil
 	}
-	k := p.c.Keys
+	n, h := p.c.Keys.Nav, p.c.Keys.Home
 	switch {
-	case key.Matches(km, k.Up):
+	case key.Matches(km, n.Up), key.Matches(km, n.Prev):
 		p.cursor = (p.cursor + len(menu) - 1) % len(menu)
-	case key.Matches(km, k.Down), key.Matches(km, k.Tab):
+	case key.Matches(km, n.Down), key.Matches(km, n.Next):
 		p.cursor = (p.cursor + 1) % len(menu)
-	case key.Matches(km, k.Enter), km.String() == "right":
+	case key.Matches(km, h.Open):
 		return p, openPage(menu[p.cursor].Page)
 	default:
 		// A mode's first letter jumps straight to it.
 		for i, e := range menu {
-			if strings.EqualFold(km.String(), e.Name[:1]) {
+			if key.Matches(km, h.Jump[e.Page]) {
 				p.cursor = i
 				return p, openPage(e.Page)
 			}

@@ -53,18 +53,15 @@ func labConfig(cfg ratelimit.Config) ratelimit.Config {
 // the chain of ticks, so that pausing and resuming never runs two chains.
 type rateLimitTickMsg struct{ gen int }
 
-type rateLimitKeys struct {
-	Send, Burst, Steady, Spike, Edge, Traffic, Stop, Next, Prev, Algorithm, Pause, Reset key.Binding
-}
-
 // rateLimitPage is the rate-limiter lab: keys send requests or start a
 // traffic pattern, and a chart shows what the limiter admits per 100 ms.
 type rateLimitPage struct {
-	c      *Common
-	keys   rateLimitKeys
-	lab    *rlLab
-	paused bool
-	gen    int
+	c       *Common
+	keys    RateLimitKeys
+	lab     *rlLab
+	paused  bool
+	visible bool // between Enter and Leave: only then does the clock tick
+	gen     int
 
 	width, height int
 	layout        rlLayout
@@ -77,35 +74,47 @@ func newRateLimitPage(c *Common) (*rateLimitPage, error) {
 		return nil, err
 	}
 	p := &rateLimitPage{
-		c:   c,
-		lab: lab,
-		keys: rateLimitKeys{
-			Send:      key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "send")),
-			Burst:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "burst")),
-			Steady:    key.NewBinding(key.WithKeys("1")),
-			Spike:     key.NewBinding(key.WithKeys("2")),
-			Edge:      key.NewBinding(key.WithKeys("3")),
-			Traffic:   key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1-3", "traffic")),
-			Stop:      key.NewBinding(key.WithKeys("s")),
-			Next:      key.NewBinding(key.WithKeys("a", "tab")),
-			Prev:      key.NewBinding(key.WithKeys("A", "shift+tab")),
-			Algorithm: key.NewBinding(key.WithKeys("a", "A"), key.WithHelp("a/A", "algorithm")),
-			Pause:     key.NewBinding(key.WithKeys("p")),
-			Reset:     key.NewBinding(key.WithKeys("r")),
-		},
+		c:    c,
+		lab:  lab,
+		keys: c.Keys.RateLimit,
 	}
 	return p, nil
 }
 
-func (p *rateLimitPage) Init() tea.Cmd { return p.tick() }
+// Enter starts a new chain of clock ticks (unless paused).
+func (p *rateLimitPage) Enter() tea.Cmd {
+	p.visible = true
+	p.gen++
+	if p.paused {
+		return nil
+	}
+	return p.tick()
+}
+
+// Leave stops the clock: the tick in flight belongs to an old chain and
+// schedules no other, so a lab nobody sees neither simulates nor redraws.
+// A pending algorithm switch still lands; it is a single message.
+func (p *rateLimitPage) Leave() {
+	p.visible = false
+	p.gen++
+}
+
 func (p *rateLimitPage) Title() string { return "Rate limiter lab" }
 func (p *rateLimitPage) Typing() bool  { return false }
 
-// KeyHelp lists the keys that fit the help bar at 80 columns; the hint
+// ShortHelp lists the keys that fit the help bar at 80 columns; the hint
 // line under the status names the patterns and the other keys.
-func (p *rateLimitPage) KeyHelp() []key.Binding {
+func (p *rateLimitPage) ShortHelp() []key.Binding {
 	k := p.keys
 	return []key.Binding{k.Send, k.Burst, k.Traffic, k.Algorithm}
+}
+
+func (p *rateLimitPage) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{
+		{k.Send, k.Burst, k.Steady, k.Spike, k.Edge, k.Stop},
+		{k.NextAlg, k.PrevAlg, k.Pause, k.Reset},
+	}
 }
 
 func (p *rateLimitPage) SetSize(w, h int) {
@@ -116,17 +125,22 @@ func (p *rateLimitPage) SetSize(w, h int) {
 // tick schedules the next step of the clock in the current chain.
 func (p *rateLimitPage) tick() tea.Cmd {
 	gen := p.gen
-	return tea.Tick(ratelimit.BucketWidth, func(time.Time) tea.Msg { return rateLimitTickMsg{gen: gen} })
+	return p.c.tick(ratelimit.BucketWidth, func(time.Time) tea.Msg { return rateLimitTickMsg{gen: gen} })
 }
 
 func (p *rateLimitPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case rateLimitTickMsg:
-		if msg.gen != p.gen || p.paused {
+		if msg.gen != p.gen || p.paused || !p.visible {
 			return p, nil
 		}
 		p.lab.advance(ratelimit.BucketWidth)
 		return p, p.tick()
+	case rlReplayedMsg:
+		if p.lab.applySwitch(msg) {
+			p.relayout()
+		}
+		return p, nil
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	}
@@ -148,10 +162,10 @@ func (p *rateLimitPage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 		p.start(ratelimit.WindowEdge)
 	case key.Matches(msg, k.Stop):
 		l.stopPattern()
-	case key.Matches(msg, k.Next):
-		p.setAlgorithm(1)
-	case key.Matches(msg, k.Prev):
-		p.setAlgorithm(-1)
+	case key.Matches(msg, k.NextAlg):
+		return p, p.setAlgorithm(1)
+	case key.Matches(msg, k.PrevAlg):
+		return p, p.setAlgorithm(-1)
 	case key.Matches(msg, k.Reset):
 		l.reset()
 		p.relayout()
@@ -167,17 +181,18 @@ func (p *rateLimitPage) start(pat ratelimit.Pattern) {
 	}
 }
 
-// setAlgorithm moves by step through ratelimit.Algorithms, wrapping.
-func (p *rateLimitPage) setAlgorithm(step int) {
+// setAlgorithm moves by step through ratelimit.Algorithms, wrapping,
+// from the algorithm shown or the one a pending switch is computing. The
+// replay of every request sent so far runs in the returned command.
+func (p *rateLimitPage) setAlgorithm(step int) tea.Cmd {
 	algs := ratelimit.Algorithms()
 	i := 0
 	for j, a := range algs {
-		if a == p.lab.cfg.Algorithm {
+		if a == p.lab.target() {
 			i = j
 		}
 	}
-	p.lab.setAlgorithm(algs[(i+step+len(algs))%len(algs)])
-	p.relayout()
+	return p.lab.switchCmd(algs[(i+step+len(algs))%len(algs)])
 }
 
 // togglePause stops or restarts the clock. Resuming starts a new chain of

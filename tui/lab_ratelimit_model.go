@@ -2,7 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/dustin/go-humanize"
 
@@ -81,6 +84,24 @@ type rlLab struct {
 	trafficEnd   time.Duration
 	runs         int // patterns started since the last reset: seeds each
 	err          string
+
+	// epoch counts resets and switches: a replay computed for an older
+	// epoch is dropped. switching is the algorithm being replayed, when
+	// switchPending.
+	epoch         int
+	switching     ratelimit.Algorithm
+	switchPending bool
+}
+
+// rlReplayedMsg carries an algorithm switch computed in a command: the new
+// algorithm's tally and chart over the first n requests.
+type rlReplayedMsg struct {
+	epoch   int
+	alg     ratelimit.Algorithm
+	n       int
+	tally   *rlTally
+	first   int
+	buckets []rlBucket
 }
 
 func newRLLab(cfg ratelimit.Config, seed int64) (*rlLab, error) {
@@ -99,20 +120,24 @@ func (l *rlLab) reset() {
 	l.sent = l.sent[:0]
 	l.traffic, l.pending, l.next, l.runs = trafficNone, nil, 0, 0
 	l.prev, l.err = nil, ""
-	l.replay()
+	l.epoch++
+	l.switchPending = false
+	l.cur, l.first, l.buckets = replay(l.cfg, l.base, nil, l.now)
+	l.inspect()
 }
 
-// replay decides every request sent so far again, through a fresh limiter
-// of the current algorithm, and rebuilds the chart.
-func (l *rlLab) replay() {
-	l.cur = newTally(l.cfg)
-	now := bucketIndex(l.now)
-	l.first = max(now-rlKeepBuckets+1, 0)
-	l.buckets = make([]rlBucket, now-l.first+1, rlKeepBuckets)
-	for _, off := range l.sent {
-		l.count(off, l.cur.decide(l.base, off, l.cfg.Window))
+// replay decides the requests sent again, through a fresh limiter of
+// cfg's algorithm, and builds the chart up to now. It touches no lab
+// state, so it runs in a command.
+func replay(cfg ratelimit.Config, base time.Time, sent []time.Duration, now time.Duration) (*rlTally, int, []rlBucket) {
+	l := &rlLab{cfg: cfg, base: base, cur: newTally(cfg)}
+	last := bucketIndex(now)
+	l.first = max(last-rlKeepBuckets+1, 0)
+	l.buckets = make([]rlBucket, last-l.first+1, rlKeepBuckets)
+	for _, off := range sent {
+		l.count(off, l.cur.decide(base, off, cfg.Window))
 	}
-	l.inspect()
+	return l.cur, l.first, l.buckets
 }
 
 func bucketIndex(d time.Duration) int { return int(d / ratelimit.BucketWidth) }
@@ -237,16 +262,53 @@ func (l *rlLab) stopPattern() {
 	}
 }
 
-// setAlgorithm switches to a and replays every request sent so far
-// through a fresh limiter of that algorithm. The old algorithm's tally
-// stays, and keeps deciding new requests, for comparison.
-func (l *rlLab) setAlgorithm(a ratelimit.Algorithm) {
-	if a == l.cfg.Algorithm {
-		return
+// target is the algorithm the lab shows, or is switching to.
+func (l *rlLab) target() ratelimit.Algorithm {
+	if l.switchPending {
+		return l.switching
 	}
+	return l.cfg.Algorithm
+}
+
+// switchCmd starts a switch to a: a command replays every request sent so
+// far (up to rlMaxHistory, tens of milliseconds) through a fresh limiter
+// of that algorithm, off the UI loop; applySwitch takes the result. The
+// current algorithm keeps deciding requests until then.
+func (l *rlLab) switchCmd(a ratelimit.Algorithm) tea.Cmd {
+	l.epoch++
+	if a == l.cfg.Algorithm {
+		l.switchPending = false
+		return nil
+	}
+	l.switching, l.switchPending = a, true
+	cfg := l.cfg
+	cfg.Algorithm = a
+	sent := slices.Clone(l.sent) // record appends to l.sent meanwhile
+	epoch, base, now := l.epoch, l.base, l.now
+	return func() tea.Msg {
+		tally, first, buckets := replay(cfg, base, sent, now)
+		return rlReplayedMsg{epoch: epoch, alg: a, n: len(sent), tally: tally, first: first, buckets: buckets}
+	}
+}
+
+// applySwitch makes the replayed algorithm current, unless a reset or
+// another switch came after it, and decides the requests sent since the
+// replay began. The old algorithm's tally stays, and keeps deciding new
+// requests, for comparison. It reports whether it switched.
+func (l *rlLab) applySwitch(m rlReplayedMsg) bool {
+	if m.epoch != l.epoch || !l.switchPending {
+		return false
+	}
+	l.switchPending = false
 	l.prev, l.prevAlg = l.cur, l.cfg.Algorithm
-	l.cfg.Algorithm = a
-	l.replay()
+	l.cfg.Algorithm = m.alg
+	l.cur, l.first, l.buckets = m.tally, m.first, m.buckets
+	for _, off := range l.sent[m.n:] {
+		l.count(off, l.cur.decide(l.base, off, l.cfg.Window))
+	}
+	l.grow(bucketIndex(l.now))
+	l.inspect()
+	return true
 }
 
 // inspect refreshes the limiter state shown in the state panel.

@@ -19,21 +19,45 @@ import (
 // output, sized like the body of an 80×24 terminal.
 func newRateLimitTestPage(t *testing.T, cfg ratelimit.Config, seed uint64) *rateLimitPage {
 	t.Helper()
-	c := &Common{Theme: NewTheme(true), Keys: DefaultKeyMap(), Now: testNow,
+	c := &Common{Theme: NewTheme(true), Keys: DefaultKeyMap(), Now: testNow, Tick: manualTicks,
 		Opts: Options{NoColor: true, RateLimit: cfg, Seed: seed}}
 	p, err := newRateLimitPage(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.SetSize(78, 21)
+	p.Enter()
 	return p
 }
 
-// keysForTest sends key presses to the page; commands are not run (the only one
-// the page returns is the next tick, which tests send by hand).
+// manualTicks is the timer of the tests: the command it returns delivers
+// the tick at once, when a test runs it.
+func manualTicks(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg { return fn(time.Time{}) }
+}
+
+// keysForTest sends key presses to the page and feeds back the results of
+// the commands they return (an algorithm switch), but not ticks: tests
+// send those by hand.
 func (p *rateLimitPage) keysForTest(ks ...tea.KeyPressMsg) {
 	for _, k := range ks {
-		p.Update(k)
+		_, cmd := p.Update(k)
+		p.runForTest(cmd)
+	}
+}
+
+func (p *rateLimitPage) runForTest(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			p.runForTest(c)
+		}
+	case rateLimitTickMsg:
+	default:
+		p.Update(msg)
 	}
 }
 
@@ -44,7 +68,7 @@ func (p *rateLimitPage) ticksForTest(n int) {
 	}
 }
 
-func space() tea.KeyPressMsg { return tea.KeyPressMsg{Code: ' ', Text: " "} }
+func sendKey() tea.KeyPressMsg { return tea.KeyPressMsg{Code: tea.KeyEnter} }
 
 // runPattern starts pattern key k at t = 0 and ticks until it is done.
 func runPattern(t *testing.T, p *rateLimitPage, k string) time.Duration {
@@ -104,7 +128,7 @@ func TestRateLimitDefaultConfig(t *testing.T) {
 func TestRateLimitSendAndBurst(t *testing.T) {
 	p := newRateLimitTestPage(t, ratelimit.Config{}, 1)
 	l := p.lab
-	p.keysForTest(space())
+	p.keysForTest(sendKey())
 	if len(l.sent) != 1 || l.cur.admitted != 1 || l.state.Tokens != 19 {
 		t.Fatalf("one request: sent %d admitted %d tokens %v", len(l.sent), l.cur.admitted, l.state.Tokens)
 	}
@@ -193,14 +217,13 @@ func TestRateLimitSwitchReplays(t *testing.T) {
 		t.Errorf("frame after the switch lacks the comparison or the explanation:\n%s", frame)
 	}
 	// New requests are decided by both.
-	p.keysForTest(space())
+	p.keysForTest(sendKey())
 	if l.prev.admitted+l.prev.rejected != len(l.sent) {
 		t.Errorf("the previous algorithm saw %d of %d requests", l.prev.admitted+l.prev.rejected, len(l.sent))
 	}
-	p.keysForTest(special(tea.KeyTab), tea.KeyPressMsg{Code: 'a', ShiftedCode: 'A', Text: "A", Mod: tea.ModShift},
-		tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	p.keysForTest(text("aAA")...)
 	if l.cfg.Algorithm != ratelimit.FixedWindow {
-		t.Fatalf("tab, A, shift+tab ended on %v, want fixed-window", l.cfg.Algorithm)
+		t.Fatalf("a, A, A ended on %v, want fixed-window", l.cfg.Algorithm)
 	}
 	if l.cur.maxInWindow != fixed.maxInWindow || l.cur.admitted < fixed.admitted {
 		t.Errorf("back on the fixed window: admitted %d max %d, first run %d max %d",
@@ -407,7 +430,7 @@ func TestRateLimitFits(t *testing.T) {
 // TestRateLimitThroughApp opens the lab from the command line's start page
 // and from the home menu, and routes ticks and keys to it.
 func TestRateLimitThroughApp(t *testing.T) {
-	a, err := NewApp(Options{Start: PageLabRateLimit, NoColor: true})
+	a, err := NewApp(t.Context(), Options{Start: PageLabRateLimit, NoColor: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +444,7 @@ func TestRateLimitThroughApp(t *testing.T) {
 	}
 	p := a.pages[PageLabRateLimit].(*rateLimitPage)
 	a.Update(rateLimitTickMsg{gen: p.gen})
-	a.Update(space())
+	a.Update(sendKey())
 	if p.lab.now != ratelimit.BucketWidth || len(p.lab.sent) != 1 {
 		t.Errorf("through the app: now %v, %d sent", p.lab.now, len(p.lab.sent))
 	}
@@ -480,7 +503,7 @@ func TestRateLimitGolden(t *testing.T) {
 	// After a reset, three requests sent by hand a tenth of a second apart.
 	press(t, a, text("r")...)
 	for range 3 {
-		press(t, a, space())
+		press(t, a, sendKey())
 		tick(1)
 	}
 	requireGolden(t, "manual_fixed_window", a.View().Content)
@@ -556,7 +579,7 @@ func TestRateLimitManualStatus(t *testing.T) {
 		t.Errorf("fresh status %q", status())
 	}
 	p.keysForTest(text("b")...)
-	p.keysForTest(space())
+	p.keysForTest(sendKey())
 	if s := status(); !strings.HasSuffix(s, "manual requests") || strings.Contains(s, "no traffic") {
 		t.Errorf("after 41 manual sends the status is %q", s)
 	}
@@ -605,5 +628,36 @@ func TestFmtDur(t *testing.T) {
 		if got := fmtDur(d); got != want {
 			t.Errorf("fmtDur(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// TestRateLimitSwitchRunsInCommand: a switch returns at once with the
+// replay as a command; requests sent before it lands are decided by the
+// new algorithm when it does, and a reset drops a replay still running.
+func TestRateLimitSwitchRunsInCommand(t *testing.T) {
+	cfg := ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 10, Window: time.Second}
+	p := newRateLimitTestPage(t, cfg, 1)
+	runPattern(t, p, "3")
+	l := p.lab
+	_, cmd := p.Update(text("a")[0])
+	if cmd == nil || l.cfg.Algorithm != ratelimit.FixedWindow || !l.switchPending {
+		t.Fatalf("the switch ran inside Update: algorithm %v, pending %v", l.cfg.Algorithm, l.switchPending)
+	}
+	if !strings.Contains(p.View(), "replaying") {
+		t.Errorf("no sign of the replay in the status line:\n%s", p.View())
+	}
+	p.keysForTest(sendKey(), sendKey()) // decided by the fixed window meanwhile
+	p.Update(cmd())
+	if l.cfg.Algorithm != ratelimit.SlidingLog || l.switchPending {
+		t.Fatalf("after the replay: %v, pending %v", l.cfg.Algorithm, l.switchPending)
+	}
+	if got := l.cur.admitted + l.cur.rejected; got != len(l.sent) {
+		t.Errorf("the sliding log decided %d of %d requests", got, len(l.sent))
+	}
+	_, cmd = p.Update(text("a")[0])
+	p.keysForTest(text("r")...)
+	p.Update(cmd())
+	if l.cfg.Algorithm != ratelimit.SlidingLog || l.switchPending {
+		t.Errorf("a replay landed after a reset: %v", l.cfg.Algorithm)
 	}
 }

@@ -174,6 +174,8 @@ func (p *rateLimitPage) statusLine() string {
 	switch {
 	case l.err != "":
 		return left + t.Error.Render(l.err)
+	case l.switchPending:
+		return left + t.Warning.Render(fmt.Sprintf("replaying %s requests on %v…", humanize.Comma(int64(len(l.sent))), l.switching))
 	case p.paused:
 		return left + t.Warning.Render("paused")
 	case l.traffic == trafficRunning:

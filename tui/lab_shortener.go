@@ -37,7 +37,7 @@ type shortenerPage struct {
 	c     *Common
 	svc   *shortener.Service
 	owned bool // the page created svc (in memory); nobody else closes it
-	keys  shortenerKeys
+	keys  ShortenerKeys
 
 	url, alias textinput.Model
 	focus      int
@@ -51,6 +51,7 @@ type shortenerPage struct {
 	stats  shortener.Stats
 	status string // styled: the last form error, under the form
 
+	visible   bool // between Enter and Leave: only then does it poll
 	polling   bool // a poll tick is scheduled
 	idlePolls int  // polls in a row that saw no change
 	// after schedules msg after d; tea.Tick in the app, replaced in tests
@@ -84,30 +85,6 @@ type shortEvent struct {
 	Text string
 }
 
-type shortenerKeys struct {
-	Next, Prev, Shorten, Strategy, PrevStrategy, NextStrategy key.Binding
-	Up, Down, Resolve, Burst, Back                            key.Binding
-	FieldUp, FieldDown                                        key.Binding // move between fields while typing
-}
-
-func newShortenerKeys() shortenerKeys {
-	return shortenerKeys{
-		Next:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
-		Prev:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		Shorten:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "shorten")),
-		Strategy:     key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "strategy")),
-		PrevStrategy: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "")),
-		NextStrategy: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("←/→", "strategy")),
-		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "")),
-		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↑/↓", "select")),
-		Resolve:      key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter", "visit")),
-		Burst:        key.NewBinding(key.WithKeys("R"), key.WithHelp("R", fmt.Sprintf("visit ×%d", shortenerBurst))),
-		Back:         key.NewBinding(key.WithKeys("esc")),
-		FieldUp:      key.NewBinding(key.WithKeys("up")),
-		FieldDown:    key.NewBinding(key.WithKeys("down")),
-	}
-}
-
 // Messages carrying the results of service calls back to the page.
 type (
 	shShortenedMsg struct {
@@ -138,7 +115,7 @@ type shBurstTally struct {
 }
 
 func newShortenerPage(c *Common) (*shortenerPage, error) {
-	p := &shortenerPage{c: c, keys: newShortenerKeys(), after: shTickAfter}
+	p := &shortenerPage{c: c, keys: c.Keys.Shortener, after: c.after}
 	if svc := c.Opts.ShortenerService; svc != nil {
 		p.svc = svc
 	} else {
@@ -166,19 +143,40 @@ func newShortenerPage(c *Common) (*shortenerPage, error) {
 	return p, nil
 }
 
-func shTickAfter(d time.Duration, msg tea.Msg) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+// after schedules msg after d on the app's timer.
+func (c *Common) after(d time.Duration, msg tea.Msg) tea.Cmd {
+	return c.tick(d, func(time.Time) tea.Msg { return msg })
 }
 
-// Init reads the service's counters (it may have served before).
-func (p *shortenerPage) Init() tea.Cmd { return p.statsCmd(nil) }
+// Enter reads the service's counters (it may have served before, or
+// flushed clicks while the page was away).
+func (p *shortenerPage) Enter() tea.Cmd {
+	p.visible, p.idlePolls = true, 0
+	return p.statsCmd(p.codes())
+}
+
+// Leave stops polling; the poll in flight schedules no other.
+func (p *shortenerPage) Leave() {
+	p.visible = false
+	p.status = ""
+}
+
+// Close closes the service if the page created it; a service given in
+// Options belongs to the caller. It is called once, by App.Close.
+func (p *shortenerPage) Close() error {
+	if !p.owned {
+		return nil
+	}
+	p.owned = false
+	return p.svc.Close()
+}
 
 func (p *shortenerPage) Title() string { return "URL shortener lab" }
 
 // Typing is true while the URL or alias field has focus.
 func (p *shortenerPage) Typing() bool { return p.focus == shFocusURL || p.focus == shFocusAlias }
 
-func (p *shortenerPage) KeyHelp() []key.Binding {
+func (p *shortenerPage) ShortHelp() []key.Binding {
 	k := p.keys
 	switch p.focus {
 	case shFocusLinks:
@@ -187,6 +185,15 @@ func (p *shortenerPage) KeyHelp() []key.Binding {
 		return []key.Binding{k.NextStrategy, k.Shorten, k.Next}
 	}
 	return []key.Binding{k.Shorten, k.Next, k.Strategy}
+}
+
+func (p *shortenerPage) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{
+		{k.Next, k.Prev, k.FieldUp, k.FieldDown, p.c.Keys.Nav.ClearField},
+		{k.Shorten, k.Strategy, k.NextStrategy, k.PrevStrategy},
+		{k.Down, k.Up, k.Resolve, k.Burst},
+	}
 }
 
 func (p *shortenerPage) SetSize(w, h int) {
@@ -239,6 +246,9 @@ func (p *shortenerPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 		return p, p.maybePoll()
 	case shortenerPollMsg:
 		p.polling = false
+		if !p.visible {
+			return p, nil
+		}
 		return p, p.statsCmd(p.codes())
 	}
 	return p, nil
@@ -248,7 +258,7 @@ func (p *shortenerPage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	k := p.keys
 	switch {
 	case key.Matches(msg, k.Back) && p.Typing():
-		return p, func() tea.Msg { return BackMsg{} }
+		return p, back
 	case key.Matches(msg, k.Next):
 		p.setFocus(p.focus + 1)
 		return p, nil

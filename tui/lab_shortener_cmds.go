@@ -12,10 +12,10 @@ import (
 
 // shortenCmd sends the form to the service in a command.
 func (p *shortenerPage) shortenCmd() tea.Cmd {
-	svc, st := p.svc, p.strategy
+	svc, st, parent := p.svc, p.strategy, p.c.ctx()
 	raw, alias := strings.TrimSpace(p.url.Value()), strings.TrimSpace(p.alias.Value())
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), shortenerCallBudget)
+		ctx, cancel := context.WithTimeout(parent, shortenerCallBudget)
 		defer cancel()
 		res, err := svc.ShortenWith(ctx, st, raw, alias)
 		return shShortenedMsg{url: raw, alias: alias, strategy: st, res: res, err: err, stats: svc.Stats()}
@@ -28,9 +28,9 @@ func (p *shortenerPage) resolveCmd(n int) tea.Cmd {
 		p.status = p.c.Theme.Error.Render("no link yet: shorten a URL first")
 		return nil
 	}
-	svc, code := p.svc, p.links[p.sel].Code
+	svc, code, parent := p.svc, p.links[p.sel].Code, p.c.ctx()
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), shortenerCallBudget)
+		ctx, cancel := context.WithTimeout(parent, shortenerCallBudget)
 		defer cancel()
 		m := shResolvedMsg{code: code}
 		for range n {
@@ -64,13 +64,13 @@ func (t *shBurstTally) add(tr shortener.Trace) {
 
 // statsCmd reads the counters and, for the given codes, the stored clicks.
 func (p *shortenerPage) statsCmd(codes []string) tea.Cmd {
-	svc := p.svc
+	svc, parent := p.svc, p.c.ctx()
 	return func() tea.Msg {
 		m := shortenerStatsMsg{stats: svc.Stats()}
 		if len(codes) == 0 {
 			return m
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), shortenerCallBudget)
+		ctx, cancel := context.WithTimeout(parent, shortenerCallBudget)
 		defer cancel()
 		m.clicks = make(map[string]int64, len(codes))
 		for _, code := range codes {
@@ -99,7 +99,7 @@ func shUnwritten(s shortener.Stats) int64 { return max(s.ClicksQueued-s.ClicksFl
 // the flush of the batch shows up; it stops when nothing is pending or
 // nothing has changed for a while (a store that keeps failing).
 func (p *shortenerPage) maybePoll() tea.Cmd {
-	if p.polling || shUnwritten(p.stats) == 0 || p.idlePolls >= shortenerIdlePolls {
+	if !p.visible || p.polling || shUnwritten(p.stats) == 0 || p.idlePolls >= shortenerIdlePolls {
 		return nil
 	}
 	p.polling = true

@@ -30,7 +30,7 @@ func newShortenerTestPage(t *testing.T, opts Options) (*shortenerPage, *int) {
 		t.Cleanup(func() { p.svc.Close() })
 	}
 	p.SetSize(78, 21)
-	shortenerRun(t, p, p.Init())
+	shortenerRun(t, p, p.Enter())
 	return p, polls
 }
 

@@ -40,7 +40,7 @@ const (
 type learnPage struct {
 	c    *Common
 	lib  *content.Library
-	keys learnKeys
+	keys LearnKeys
 
 	filter textinput.Model
 	items  []learnItem          // every topic in listing order, then every problem
@@ -66,9 +66,6 @@ type learnPage struct {
 	needsRender bool           // the size changed; render on the next message
 	renderErr   error
 	wideContent bool // some line is wider than the reader: ←/→ scroll
-
-	sized       chan struct{} // closed by the first SetSize with a width
-	sizedClosed bool
 
 	width, height int
 }
@@ -115,47 +112,6 @@ type learnRenderedMsg struct {
 	err error
 }
 
-// learnWakeMsg wakes the page once it knows its size, so that it can
-// start the rendering it was waiting for.
-type learnWakeMsg struct{}
-
-type learnKeys struct {
-	Up, Down, PageUp, PageDown          key.Binding // in the list
-	Open, ToReader, Clear               key.Binding
-	ScrollUp, ScrollDown, Top, Bottom   key.Binding // in the reader
-	PageUpR, PageDownR, Left, Right     key.Binding
-	NextLink, PrevLink, Follow, Close   key.Binding
-	HistoryBack, HistoryFwd, Find, Quit key.Binding
-}
-
-func newLearnKeys(k KeyMap) learnKeys {
-	return learnKeys{
-		Up:          key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/↓", "move")),
-		Down:        key.NewBinding(key.WithKeys("down", "ctrl+n")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown")),
-		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
-		ToReader:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "reader")),
-		Clear:       key.NewBinding(key.WithKeys("esc")),
-		ScrollUp:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
-		ScrollDown:  key.NewBinding(key.WithKeys("down", "j")),
-		Top:         k.Top,
-		Bottom:      k.Bottom,
-		PageUpR:     k.PageUp,
-		PageDownR:   k.PageDown,
-		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "sideways")),
-		Right:       key.NewBinding(key.WithKeys("right", "l")),
-		NextLink:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "links")),
-		PrevLink:    key.NewBinding(key.WithKeys("shift+tab")),
-		Follow:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow")),
-		Close:       key.NewBinding(key.WithKeys("esc")),
-		HistoryBack: key.NewBinding(key.WithKeys("[", "alt+left"), key.WithHelp("[/]", "history")),
-		HistoryFwd:  key.NewBinding(key.WithKeys("]", "alt+right")),
-		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Quit:        k.Quit,
-	}
-}
-
 func newLearnPage(c *Common) (*learnPage, error) {
 	lib, err := content.Default()
 	if err != nil {
@@ -169,12 +125,11 @@ func newLearnPage(c *Common) (*learnPage, error) {
 	p := &learnPage{
 		c:      c,
 		lib:    lib,
-		keys:   newLearnKeys(c.Keys),
+		keys:   c.Keys.Learn,
 		filter: in,
 		vp:     viewport.New(),
 		link:   -1,
 		cache:  map[learnRenderKey]string{},
-		sized:  make(chan struct{}),
 	}
 	p.vp.SetHorizontalStep(8)
 	for _, t := range lib.Topics() {
@@ -230,22 +185,22 @@ func (p *learnPage) resolve(id string) (learnRef, bool) {
 	return learnRef{}, false
 }
 
-// Init starts rendering the topic the page opened on, once its size is
-// known: the app sizes a start page only after Init.
-func (p *learnPage) Init() tea.Cmd {
-	if p.cur == nil {
+// Enter starts rendering the document in the reader if it is not on
+// screen at the current width. Before the first size, the app's window
+// size message (which follows SetSize) starts it.
+func (p *learnPage) Enter() tea.Cmd {
+	if p.cur == nil || p.shown == p.key() {
 		return nil
 	}
 	if p.width > 0 {
+		p.needsRender = false
 		return p.requestRender()
 	}
 	p.needsRender = true
-	sized := p.sized
-	return func() tea.Msg {
-		<-sized
-		return learnWakeMsg{}
-	}
+	return nil
 }
+
+func (p *learnPage) Leave() {}
 
 func (p *learnPage) Title() string {
 	if p.reading && p.cur != nil {
@@ -257,7 +212,7 @@ func (p *learnPage) Title() string {
 // Typing is always true: see learnPage.
 func (p *learnPage) Typing() bool { return true }
 
-func (p *learnPage) KeyHelp() []key.Binding {
+func (p *learnPage) ShortHelp() []key.Binding {
 	k := p.keys
 	if !p.reading {
 		b := []key.Binding{k.Up, k.Open}
@@ -277,12 +232,17 @@ func (p *learnPage) KeyHelp() []key.Binding {
 	return append(b, k.HistoryBack)
 }
 
+func (p *learnPage) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.ToReader, k.Clear},
+		{k.ScrollUp, k.PageDownR, k.Top, k.Bottom, k.Left, k.Close},
+		{k.NextLink, k.PrevLink, k.Follow, k.HistoryBack, k.HistoryFwd, k.Find, k.Quit},
+	}
+}
+
 func (p *learnPage) SetSize(w, h int) {
 	p.width, p.height = w, h
-	if w > 0 && !p.sizedClosed {
-		close(p.sized)
-		p.sizedClosed = true
-	}
 	p.filter.SetWidth(max(p.listWidth()-lipgloss.Width(p.filter.Prompt)-1, 1))
 	p.vp.SetWidth(max(p.readerWidth(), 1))
 	p.vp.SetHeight(max(h-2, 1))
@@ -346,6 +306,10 @@ func (p *learnPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	case learnRenderedMsg:
 		p.rendered(msg)
 	case tea.KeyPressMsg:
+		if key.Matches(msg, p.c.Keys.Global.Help) {
+			// The filter matches names and words: ? is never part of one.
+			return p, tea.Batch(append(cmds, toggleHelp)...)
+		}
 		if p.reading {
 			cmds = append(cmds, p.readerKey(msg))
 		} else {

@@ -19,7 +19,7 @@ func (p *learnPage) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Clear):
 		if p.filter.Value() == "" {
-			return func() tea.Msg { return BackMsg{} }
+			return back
 		}
 		p.filter.SetValue("")
 		p.refilter()

@@ -158,7 +158,7 @@ func (p *learnPage) readerKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.filter.CursorEnd()
 		return p.filter.Focus()
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return quit
 	case key.Matches(msg, k.ScrollUp):
 		p.vp.ScrollUp(1)
 	case key.Matches(msg, k.ScrollDown):

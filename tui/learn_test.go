@@ -12,15 +12,15 @@ import (
 )
 
 // newLearnApp starts the app on the learn page the way the runtime does:
-// Init first, then the window size, then Init's command (which waits for
-// the size before rendering Options.Topic).
+// Init first (nothing to render before the size), then the window size,
+// whose message starts the rendering of Options.Topic.
 func newLearnApp(t *testing.T, opts Options, w, h int) (*App, *learnPage) {
 	t.Helper()
 	opts.Start = PageLearn
 	opts.NoColor = true
 	opts.Now = testNow
 	opts.DataDir = t.TempDir()
-	a, err := NewApp(opts)
+	a, err := NewApp(t.Context(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,7 +349,7 @@ func TestLearnOpensAProblemWhoseIDIsATopicAlias(t *testing.T) {
 
 func TestLearnUnknownTopic(t *testing.T) {
 	for _, id := range []string{"nosuch", LearnProblemPrefix + "caching"} {
-		if _, err := NewApp(Options{Start: PageLearn, Topic: id, NoColor: true}); err == nil {
+		if _, err := NewApp(t.Context(), Options{Start: PageLearn, Topic: id, NoColor: true}); err == nil {
 			t.Errorf("unknown Options.Topic %q accepted", id)
 		}
 	}

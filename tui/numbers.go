@@ -22,11 +22,7 @@ type numbersPage struct {
 	vp            viewport.Model
 	input         textinput.Model
 	width, height int
-	keys          numbersKeys
-}
-
-type numbersKeys struct {
-	NextTab, PrevTab key.Binding
+	keys          NumbersKeys
 }
 
 func newNumbersPage(c *Common) *numbersPage {
@@ -40,27 +36,35 @@ func newNumbersPage(c *Common) *numbersPage {
 		tabs:  []estimate.Table{estimate.LatencyTable(), estimate.PowersTable(), estimate.ThroughputTable(), estimate.AvailabilityTable()},
 		vp:    viewport.New(),
 		input: in,
-		keys: numbersKeys{
-			NextTab: key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next table")),
-			PrevTab: key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "previous")),
-		},
+		keys:  c.Keys.Numbers,
 	}
 	return p
 }
 
-func (p *numbersPage) Init() tea.Cmd { return nil }
-func (p *numbersPage) Title() string { return "Numbers" }
+func (p *numbersPage) Enter() tea.Cmd { return nil }
+func (p *numbersPage) Leave()         {}
+func (p *numbersPage) Title() string  { return "Numbers" }
 
 // Typing is true on the calculator tab, where digits go to the input.
 func (p *numbersPage) Typing() bool { return p.onCalculator() }
 
 func (p *numbersPage) onCalculator() bool { return p.tab == len(p.tabs) }
 
-func (p *numbersPage) KeyHelp() []key.Binding {
+// ShortHelp names the keys that work on the current tab: on the
+// calculator ←/→ move the cursor, so only tab and shift+tab switch.
+func (p *numbersPage) ShortHelp() []key.Binding {
 	if p.onCalculator() {
-		return []key.Binding{p.keys.NextTab}
+		return []key.Binding{p.keys.Next, p.keys.Prev}
 	}
-	return []key.Binding{p.keys.NextTab, p.c.Keys.Up, p.c.Keys.Down}
+	return []key.Binding{p.keys.NextTab, p.c.Keys.Nav.Up, p.c.Keys.Nav.Down}
+}
+
+func (p *numbersPage) FullHelp() [][]key.Binding {
+	n := p.c.Keys.Nav
+	if p.onCalculator() {
+		return [][]key.Binding{{p.keys.Next, p.keys.Prev, n.ClearField}}
+	}
+	return [][]key.Binding{{p.keys.NextTab, p.keys.PrevTab}, {n.Up, n.Down, n.PageUp, n.PageDown}}
 }
 
 func (p *numbersPage) SetSize(w, h int) {
@@ -78,15 +82,18 @@ func (p *numbersPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	n := len(p.tabs) + 1
 	// On the calculator, ←/→/h/l edit the input; only tab switches.
 	if p.onCalculator() {
-		switch km.String() {
-		case "tab":
+		switch g := p.c.Keys.Global; {
+		case key.Matches(km, p.keys.Next):
 			p.setTab((p.tab + 1) % n)
 			return p, nil
-		case "shift+tab":
+		case key.Matches(km, p.keys.Prev):
 			p.setTab((p.tab + n - 1) % n)
 			return p, nil
-		case "esc":
-			return p, func() tea.Msg { return BackMsg{} }
+		case key.Matches(km, g.Back):
+			return p, back
+		case key.Matches(km, g.Help):
+			// Availabilities are numbers: ? is never text here.
+			return p, toggleHelp
 		}
 		var cmd tea.Cmd
 		p.input, cmd = p.input.Update(km)

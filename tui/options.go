@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"time"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
@@ -27,6 +28,10 @@ type Options struct {
 	NoColor bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// In and Out are the streams the app reads keys from and draws on
+	// (the command's streams); nil means the process's stdin and stdout.
+	In  io.Reader
+	Out io.Writer
 	// DataDir is where exported reports and lab databases go.
 	DataDir string
 

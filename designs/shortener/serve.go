@@ -58,7 +58,9 @@ func ServeListener(ctx context.Context, ln net.Listener, h http.Handler, svc *Se
 		}
 	}
 	if svc != nil {
-		svc.Close()
+		if cerr := svc.Close(); cerr != nil {
+			err = errors.Join(err, cerr)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
