@@ -4,6 +4,10 @@ import (
 	"io"
 	"time"
 
+	"github.com/sdprep/sdprep/designs/balancer"
+	"github.com/sdprep/sdprep/designs/cache"
+	"github.com/sdprep/sdprep/designs/hashring"
+	"github.com/sdprep/sdprep/designs/quorum"
 	"github.com/sdprep/sdprep/designs/ratelimit"
 	"github.com/sdprep/sdprep/designs/shortener"
 )
@@ -16,6 +20,10 @@ const (
 	PageLearn        = "learn"
 	PageLabRateLimit = "lab/ratelimit"
 	PageLabShortener = "lab/shortener"
+	PageLabCache     = "lab/cache"
+	PageLabQuorum    = "lab/quorum"
+	PageLabHashRing  = "lab/hashring"
+	PageLabBalancer  = "lab/balancer"
 )
 
 // Options configure one run of the app.
@@ -54,4 +62,11 @@ type Options struct {
 	// the caller closes it after Run returns.
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
+
+	// Cache, Quorum, HashRing and Balancer are the starting parameters of
+	// the simulation labs (the zero value means each lab's defaults).
+	Cache    cache.Params
+	Quorum   quorum.Params
+	HashRing hashring.Params
+	Balancer balancer.Params
 }

@@ -64,13 +64,15 @@ func (r Result) write(w io.Writer, md bool) error {
 }
 
 // MovedChart draws the moved fractions.
-func (r Result) MovedChart() []string {
-	return asciichart.Bars([]asciichart.Bar{
+func (r Result) MovedChart() []string { return asciichart.Bars(r.movedBars(), chartWidth) }
+
+func (r Result) movedBars() []asciichart.Bar {
+	return []asciichart.Bar{
 		{Label: "hash % N", Value: r.MovedModulo, Note: labkit.Percent(r.MovedModulo)},
 		{Label: "ring", Value: r.MovedConsistent, Note: labkit.Percent(r.MovedConsistent)},
 		{Label: "ring, bounded", Value: r.Bounded.Moved, Note: labkit.Percent(r.Bounded.Moved)},
 		{Label: "ideal", Value: r.MovedIdeal, Note: labkit.Percent(r.MovedIdeal) + fmt.Sprintf(" (1/%d)", max(r.NodesBefore, r.NodesAfter))},
-	}, chartWidth)
+	}
 }
 
 // NodeChart draws the keys on each node (the first 16 nodes).

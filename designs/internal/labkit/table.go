@@ -113,3 +113,10 @@ func (w *Writer) Chart(lines []string, markdown bool) {
 	}
 	w.Lines("  ", lines)
 }
+
+// Lines renders the table as text lines.
+func (t Table) Lines() []string {
+	var b strings.Builder
+	_ = t.Text(&b)
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+}
