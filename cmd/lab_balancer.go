@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -80,13 +78,9 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 }
 
 func (o *LabBalancerOptions) params() (balancer.Params, error) {
-	var speeds []float64
-	for _, s := range strings.Split(o.Speeds, ",") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil {
-			return balancer.Params{}, flagError("speeds", o.Speeds, "comma-separated numbers such as 4,2,1,1")
-		}
-		speeds = append(speeds, v)
+	speeds, err := balancer.ParseSpeeds(o.Speeds)
+	if err != nil {
+		return balancer.Params{}, flagError("speeds", o.Speeds, "comma-separated numbers such as 4,2,1,1")
 	}
 	fail := o.Fail
 	if fail == failLast {

@@ -165,3 +165,18 @@ func (p Params) MarshalJSON() ([]byte, error) {
 }
 
 func toMS(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// ParseSpeeds reads speeds as the --speeds flag takes them: numbers
+// separated by commas, spaces around them allowed ("4,2,1,1"). It checks
+// the syntax only; Validate checks the range.
+func ParseSpeeds(s string) ([]float64, error) {
+	var out []float64
+	for _, part := range strings.Split(s, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+		if err != nil {
+			return nil, labkit.Invalid(ErrInvalidParams, "balancer", "speeds", labkit.Raw(s), "comma-separated numbers such as 4,2,1,1")
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
