@@ -27,6 +27,7 @@ type KeyMap struct {
 	Mock          MockKeys
 	Cards         CardsKeys
 	DrillEstimate DrillEstimateKeys
+	SimLab        SimLabKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -74,6 +75,12 @@ type LearnKeys struct {
 	PageUpR, PageDownR, Left, Right     key.Binding
 	NextLink, PrevLink, Follow, Close   key.Binding
 	HistoryBack, HistoryFwd, Find, Quit key.Binding
+}
+
+// SimLabKeys drive the simulation labs (cache, quorum, hash ring,
+// balancer): pick a parameter, change it, and the simulation runs again.
+type SimLabKeys struct {
+	Up, Down, Dec, Inc key.Binding
 }
 
 // RateLimitKeys drive the rate-limiter lab. Edit opens the limit form,
@@ -147,6 +154,12 @@ func DefaultKeyMap() KeyMap {
 		Quiz:          defaultQuizKeys(),
 		Mock:          defaultMockKeys(),
 		DrillEstimate: defaultDrillEstimateKeys(),
+		SimLab: SimLabKeys{
+			Up:   bind(keys("up", "k"), "↑/k", "previous parameter"),
+			Down: bind(keys("down", "j"), "↓/j", "next parameter"),
+			Dec:  bind(keys("left", "h", "-"), "←/h", "smaller"),
+			Inc:  bind(keys("right", "l", "+"), "→/l", "larger"),
+		},
 	}
 }
 
