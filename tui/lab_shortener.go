@@ -18,6 +18,7 @@ const (
 	shortenerPollEvery  = 250 * time.Millisecond // stats refresh while clicks are unwritten
 	shortenerIdlePolls  = 20                     // polls without change before giving up (5 s)
 	shortenerCallBudget = 5 * time.Second        // deadline of one service call
+	shortenerListPage   = 50                     // links read from the store at a time
 )
 
 // Focus positions of the shortener page, in tab order.
@@ -43,9 +44,12 @@ type shortenerPage struct {
 	focus      int
 	strategy   shortener.Strategy
 
-	links  []shortLink // newest first
-	sel    int         // selected link
-	offset int         // first link row shown
+	links   []shortLink // newest first: a prefix of the store's links
+	total   int         // links in the store; -1 until listed (or unlistable)
+	listing bool        // a page of links is being read
+	listErr string      // why the store's links cannot be listed
+	sel     int         // selected link
+	offset  int         // first link row shown
 
 	events []shortEvent // newest first
 	stats  shortener.Stats
@@ -107,6 +111,12 @@ type (
 		clicks map[string]int64 // stored clicks per code, when inspected
 	}
 	shortenerPollMsg struct{}
+	shListedMsg      struct {
+		offset int
+		links  []shortener.Link
+		total  int
+		err    error
+	}
 )
 
 // shBurstTally sums what a burst of resolves did.
@@ -115,7 +125,7 @@ type shBurstTally struct {
 }
 
 func newShortenerPage(c *Common) (*shortenerPage, error) {
-	p := &shortenerPage{c: c, keys: c.Keys.Shortener, after: c.after}
+	p := &shortenerPage{c: c, keys: c.Keys.Shortener, after: c.after, total: -1}
 	if svc := c.Opts.ShortenerService; svc != nil {
 		p.svc = svc
 	} else {
@@ -152,7 +162,11 @@ func (c *Common) after(d time.Duration, msg tea.Msg) tea.Cmd {
 // flushed clicks while the page was away).
 func (p *shortenerPage) Enter() tea.Cmd {
 	p.visible, p.idlePolls = true, 0
-	return p.statsCmd(p.codes())
+	cmds := []tea.Cmd{p.statsCmd(p.codes())}
+	if p.total < 0 && p.listErr == "" {
+		cmds = append(cmds, p.listCmd())
+	}
+	return tea.Batch(cmds...)
 }
 
 // Leave stops polling; the poll in flight schedules no other.
@@ -171,7 +185,8 @@ func (p *shortenerPage) Close() error {
 	return p.svc.Close()
 }
 
-func (p *shortenerPage) Title() string { return "URL shortener lab" }
+// Title names the store the links live in.
+func (p *shortenerPage) Title() string { return "URL shortener lab · " + p.svc.StoreKind() + " store" }
 
 // Typing is true while the URL or alias field has focus.
 func (p *shortenerPage) Typing() bool { return p.focus == shFocusURL || p.focus == shFocusAlias }
@@ -244,6 +259,9 @@ func (p *shortenerPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 			p.idlePolls++
 		}
 		return p, p.maybePoll()
+	case shListedMsg:
+		p.onListed(msg)
+		return p, nil
 	case shortenerPollMsg:
 		p.polling = false
 		if !p.visible {
@@ -327,12 +345,19 @@ func (p *shortenerPage) linksKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.sel--
 	case key.Matches(msg, k.Down):
 		p.sel = min(p.sel+1, max(len(p.links)-1, 0))
+	case key.Matches(msg, k.PageUp):
+		p.sel = max(p.sel-p.linkRows(), 0)
+	case key.Matches(msg, k.PageDown):
+		p.sel = min(p.sel+p.linkRows(), max(len(p.links)-1, 0))
 	case key.Matches(msg, k.Resolve):
 		return p.resolveCmd(1)
 	case key.Matches(msg, k.Burst):
 		return p.resolveCmd(shortenerBurst)
 	}
 	p.scrollLinks()
+	if p.sel >= len(p.links)-p.linkRows() && len(p.links) < p.total && !p.listing {
+		return p.listCmd() // the next page, before the selection reaches the end
+	}
 	return nil
 }
 

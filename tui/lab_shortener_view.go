@@ -182,9 +182,16 @@ func (p *shortenerPage) linkLines(w, rows int) []string {
 	codeW = min(codeW, 12)
 	const numW = 8
 	urlW := max(w-2-codeW-1-2*numW, 8)
-	head := padRight(title+t.Subtle.Render(fmt.Sprintf(" (%d)", len(p.links))), 2+codeW+1+urlW)
+	count := humanize.Comma(int64(len(p.links)))
+	if p.total > len(p.links) {
+		count += " of " + humanize.Comma(int64(p.total))
+	}
+	head := padRight(title+t.Subtle.Render(" ("+count+", newest first)"), 2+codeW+1+urlW)
 	head += t.Subtle.Render(shPadLeft("visits", numW) + shPadLeft("clicks", numW))
 	out := []string{head}
+	if p.listErr != "" {
+		out = append(out, t.Subtle.Render("  "+p.listErr))
+	}
 	if len(p.links) == 0 {
 		return append(out, t.Subtle.Render("  none yet: type a URL above and press enter"))
 	}
@@ -285,7 +292,7 @@ func (p *shortenerPage) statsLines(w, n int) []string {
 		ratio = fmt.Sprintf("%.1f%%", 100*float64(s.CacheHits)/float64(total))
 	}
 	parts := []string{
-		shStat("links", len(p.links)),
+		shStat("links", max(p.total, len(p.links))),
 		shStat("cache hits", s.CacheHits),
 		shStat("misses", s.CacheMisses),
 		"hit ratio " + ratio,
