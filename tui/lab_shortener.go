@@ -65,65 +65,6 @@ type shortenerPage struct {
 	width, height int
 }
 
-// shortLink is one link made on this page.
-type shortLink struct {
-	Code, URL string
-	How       string // "counter", "hash", "random" or "alias"
-	Visits    int64  // resolves from this page whose click was queued
-	Clicks    int64  // clicks recorded in the store (last inspection)
-}
-
-// shortEventKind picks the style and marker of an event.
-type shortEventKind int
-
-const (
-	shEvInfo shortEventKind = iota
-	shEvOK
-	shEvWarn
-	shEvErr
-)
-
-// shortEvent is one line of the event log.
-type shortEvent struct {
-	Kind shortEventKind
-	Text string
-}
-
-// Messages carrying the results of service calls back to the page.
-type (
-	shShortenedMsg struct {
-		url, alias string
-		strategy   shortener.Strategy
-		res        shortener.ShortenResult
-		err        error
-		stats      shortener.Stats
-	}
-	shResolvedMsg struct {
-		code  string
-		n     int             // resolves made
-		trace shortener.Trace // the single resolve (n == 1)
-		burst shBurstTally    // the tally (n > 1)
-		err   error
-		stats shortener.Stats
-	}
-	shortenerStatsMsg struct {
-		stats  shortener.Stats
-		clicks map[string]int64 // stored clicks per code, when inspected
-	}
-	shortenerPollMsg struct{}
-	shListedMsg      struct {
-		offset int
-		links  []shortener.Link
-		total  int
-		err    error
-	}
-)
-
-// shBurstTally sums what a burst of resolves did.
-type shBurstTally struct {
-	Hits, Misses, Queued, Dropped, MaxDepth int
-}
-
 func newShortenerPage(c *Common) (*shortenerPage, error) {
 	p := &shortenerPage{c: c, keys: c.Keys.Shortener, after: c.after, total: -1}
 	if svc := c.Opts.ShortenerService; svc != nil {
@@ -332,36 +273,4 @@ func (p *shortenerPage) updateInput(msg tea.Msg) tea.Cmd {
 	}
 	p.status = ""
 	return cmd
-}
-
-func (p *shortenerPage) linksKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		if p.sel == 0 {
-			p.setFocus(shFocusStrategy)
-			return nil
-		}
-		p.sel--
-	case key.Matches(msg, k.Down):
-		p.sel = min(p.sel+1, max(len(p.links)-1, 0))
-	case key.Matches(msg, k.PageUp):
-		p.sel = max(p.sel-p.linkRows(), 0)
-	case key.Matches(msg, k.PageDown):
-		p.sel = min(p.sel+p.linkRows(), max(len(p.links)-1, 0))
-	case key.Matches(msg, k.Resolve):
-		return p.resolveCmd(1)
-	case key.Matches(msg, k.Burst):
-		return p.resolveCmd(shortenerBurst)
-	}
-	p.scrollLinks()
-	if p.sel >= len(p.links)-p.linkRows() && len(p.links) < p.total && !p.listing {
-		return p.listCmd() // the next page, before the selection reaches the end
-	}
-	return nil
-}
-
-func (p *shortenerPage) cycleStrategy(d int) {
-	n := int(shortener.Random) + 1
-	p.strategy = shortener.Strategy((int(p.strategy) + d + n) % n)
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -137,51 +136,4 @@ func (p *shortenerPage) setStats(s shortener.Stats) bool {
 		p.log(shEvErr, fmt.Sprintf("%s of clicks failed to write: those clicks are lost", plural(n, "batch")))
 	}
 	return statsProgress(s) > statsProgress(old)
-}
-
-// listCmd reads the next page of the store's links, newest first, after
-// those the page has: everything made here is the newest, so the links
-// shown are always a prefix of the store's.
-func (p *shortenerPage) listCmd() tea.Cmd {
-	p.listing = true
-	svc, offset, parent := p.svc, len(p.links), p.c.ctx()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(parent, shortenerCallBudget)
-		defer cancel()
-		links, total, err := svc.Recent(ctx, offset, shortenerListPage)
-		return shListedMsg{offset: offset, links: links, total: total, err: err}
-	}
-}
-
-// onListed adds a page of the store's links after those shown.
-func (p *shortenerPage) onListed(m shListedMsg) {
-	p.listing = false
-	if m.err != nil {
-		if errors.Is(m.err, shortener.ErrNoListing) {
-			p.listErr = "this store cannot list its links: those made here are shown"
-		} else {
-			p.listErr = "listing the links failed: " + m.err.Error()
-		}
-		return
-	}
-	for _, l := range m.links {
-		if p.linkIndex(l.Code) < 0 {
-			p.links = append(p.links, shortLink{Code: l.Code, URL: l.URL, Clicks: l.Clicks})
-		}
-	}
-	p.total = max(m.total, len(p.links))
-	p.scrollLinks()
-}
-
-// storedText says where a new link went and how safe it is there.
-func (p *shortenerPage) storedText() string {
-	switch p.svc.StoreKind() {
-	case "memory":
-		return "stored in memory (gone when the lab exits)"
-	case "sqlite":
-		return "stored in SQLite (committed before the 201)"
-	case "redis":
-		return "stored in Redis (as durable as its persistence settings)"
-	}
-	return "stored"
 }
