@@ -129,7 +129,7 @@ func DefaultKeyMap() KeyMap {
 }
 
 func defaultHomeKeys() HomeKeys {
-	k := HomeKeys{Open: bind(keys("enter", "right", "l"), "enter", "open"), Jump: map[string]key.Binding{}}
+	k := HomeKeys{Open: bind(keys("enter", "right"), "enter", "open"), Jump: map[string]key.Binding{}}
 	for _, e := range menu {
 		c := e.Name[:1]
 		k.Jump[e.Page] = bind(keys(c, strings.ToLower(c)), c, e.Name)
