@@ -22,8 +22,8 @@ func (a *App) helpBar(cur Page, w int) string {
 	} else if !cur.Typing() {
 		tail = append(tail, g.Help)
 	}
-	if a.active != PageHome {
-		tail = append(tail, g.Back)
+	if a.active != PageHome && !bindsKey(page, "esc") {
+		tail = append(tail, g.Back) // unless esc means something else here
 	}
 	if cur.Typing() {
 		tail = append(tail, g.ForceQuit)
@@ -65,4 +65,14 @@ func (a *App) fullHelp(cur Page, w int) string {
 func withHelp(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
 	return b
+}
+
+// bindsKey reports whether one of bs is bound to k.
+func bindsKey(bs []key.Binding, k string) bool {
+	for _, b := range bs {
+		if slices.Contains(b.Keys(), k) {
+			return true
+		}
+	}
+	return false
 }

@@ -71,7 +71,7 @@ func (p *learnPage) ShortHelp() []key.Binding {
 	case p.wideContent:
 		b = append(b, k.Left)
 	}
-	return append(b, k.HistoryBack)
+	return append(b, k.Close, k.HistoryBack)
 }
 
 func (p *learnPage) FullHelp() [][]key.Binding {
