@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/sdprep/sdprep/estimate"
 )
 
 // Exit codes, as documented in the README.
@@ -32,6 +30,16 @@ func usageErrorf(format string, args ...any) error {
 	return &UsageError{Err: fmt.Errorf(format, args...)}
 }
 
+// asUsage marks a domain error (a Parse or Validate failure of what the
+// user typed) as bad input. Commands wrap at the call site, where they
+// know the error came from input; nil stays nil.
+func asUsage(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &UsageError{Err: err}
+}
+
 // errSilent ends a command with exit code 1 after it printed its own message.
 var errSilent = errors.New("")
 
@@ -41,20 +49,21 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ue), errors.Is(err, estimate.ErrSyntax), errors.Is(err, estimate.ErrNoVolume):
-		return exitUsage
-	case isCobraUsage(err):
+	case errors.As(err, &ue), isCobraUsage(err):
 		return exitUsage
 	}
 	return exitError
 }
 
-// isCobraUsage recognises the errors cobra returns for a bad command line
-// before any of our code runs.
+// isCobraUsage recognises the errors cobra's own checks return for a bad
+// command line, which reach us as plain errors: the Args validators
+// (cobra.NoArgs, cobra.ExactArgs …), required flags and flag groups. Flag
+// parse errors do not need it (the root's FlagErrorFunc wraps them), nor
+// do our own validators (they return UsageError).
 func isCobraUsage(err error) bool {
 	s := err.Error()
-	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "requires at most", "invalid flag"} {
+	for _, prefix := range []string{"unknown command", "accepts ", "requires at least", "requires at most",
+		"invalid argument", "required flag", "if any flags in the group", "at least one of the flags in the group"} {
 		if strings.HasPrefix(s, prefix) {
 			return true
 		}
@@ -70,7 +79,26 @@ func printError(w io.Writer, err error) {
 	}
 	msg := strings.TrimSpace(err.Error())
 	msg = strings.ReplaceAll(msg, "\n", " ")
+	if m := cobraExclusive.FindStringSubmatch(msg); m != nil {
+		msg = dashed(m[2], " and ") + " do not combine"
+		if len(strings.Fields(m[1])) > 2 {
+			msg += "; pick one of " + dashed(m[1], ", ")
+		}
+	}
 	fmt.Fprintln(w, "sdprep: "+msg)
+}
+
+// cobraExclusive matches cobra's message for flags marked mutually
+// exclusive: the group, then the ones given.
+var cobraExclusive = regexp.MustCompile(`^if any flags in the group \[([\w -]+)\] are set none of the others can be; \[([\w -]+)\] were all set$`)
+
+// dashed turns "serve simulate" into "--serve<sep>--simulate".
+func dashed(names, sep string) string {
+	fields := strings.Fields(names)
+	for i, f := range fields {
+		fields[i] = "--" + f
+	}
+	return strings.Join(fields, sep)
 }
 
 // pflagInvalid matches pflag's message for a value it cannot parse.
@@ -80,6 +108,10 @@ var pflagInvalid = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?-
 // ("strconv.ParseInt: parsing …"), into sdprep's one-line form: the flag,
 // the value and what it accepts.
 func pflagError(c *cobra.Command, err error) error {
+	var ue *UsageError
+	if errors.As(err, &ue) {
+		return ue // a Value of ours (Format) already said it in sdprep's form
+	}
 	m := pflagInvalid.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err

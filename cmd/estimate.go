@@ -22,7 +22,7 @@ type EstimateOptions struct {
 	Values map[string]string
 	List   bool
 	Binary bool
-	Format string
+	Format Format
 	// Interactive opens the TUI page (a terminal and no inputs given).
 	Interactive bool
 }
@@ -53,11 +53,12 @@ interactive estimator opens.`,
   sdprep estimate --dau 300M --writes-per-user 2 --read-write-ratio 100:1 \
       --write-size 280B --media-fraction 10% --media-size 200KB
   sdprep estimate --list`,
-		Args: atMostOneArg("preset"),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return estimate.PresetNames(), cobra.ShellCompDirectiveNoFileComp
-		},
+		Args:              atMostOneArg("preset"),
+		ValidArgsFunction: completeArgs(presetCompletions),
 		RunE: func(c *cobra.Command, args []string) error {
+			if opts.List && len(args) > 0 {
+				return usageErrorf("--list lists every preset and takes no preset; got %q (sdprep estimate %s prints it)", args[0], args[0])
+			}
 			if len(args) == 1 {
 				opts.Preset = args[0]
 			}
@@ -87,23 +88,19 @@ interactive estimator opens.`,
 	}
 	c.Flags().BoolVar(&opts.List, "list", false, "list the presets and exit")
 	c.Flags().BoolVar(&opts.Binary, "binary", false, "print sizes in binary units (KiB, MiB, …)")
-	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
+	addFormatFlag(c, &opts.Format, FormatText, "", false)
 	return c
 }
 
 func runEstimate(opts *EstimateOptions) error {
-	format, err := estimate.ParseFormat(opts.Format)
-	if err != nil {
-		return err
-	}
 	if opts.List {
-		return listPresets(opts.IO.Out, format)
+		return listPresets(opts.IO.Out, opts.Format)
 	}
 	report, err := buildReport(opts.Preset, opts.Values, opts.Binary)
 	if err != nil {
 		return err
 	}
-	return report.Write(opts.IO.Out, format)
+	return writeFormatted(opts.IO.Out, opts.Format, report.JSON(), report.Text, report.Markdown)
 }
 
 // buildReport resolves a preset plus flag values into a report.
@@ -112,8 +109,7 @@ func buildReport(presetName string, values map[string]string, binary bool) (esti
 	if presetName != "" {
 		p, ok := estimate.PresetByName(presetName)
 		if !ok {
-			return estimate.Report{}, usageErrorf("unknown preset %q; expected one of %s (see sdprep estimate --list)",
-				presetName, strings.Join(estimate.PresetNames(), ", "))
+			return estimate.Report{}, unknownError("preset", presetName, estimate.PresetNames(), "sdprep estimate --list")
 		}
 		preset = p
 	}
@@ -121,26 +117,37 @@ func buildReport(presetName string, values map[string]string, binary bool) (esti
 	for _, p := range estimate.Params {
 		if v, ok := values[p.Name]; ok {
 			if err := s.Set(p.Name, v); err != nil {
-				return estimate.Report{}, err
+				return estimate.Report{}, asUsage(err)
 			}
 		}
 	}
 	in, assumptions, err := estimate.Resolve(s)
 	if err != nil {
-		return estimate.Report{}, err
+		return estimate.Report{}, asUsage(err) // every Resolve error is about the inputs
 	}
 	in.Binary = binary
 	return estimate.Report{Preset: preset, Estimate: estimate.Compute(in), Assumptions: assumptions}, nil
 }
 
-func listPresets(w io.Writer, format estimate.Format) error {
+// presets returns every preset, in --list order.
+func presets() []*estimate.Preset {
+	var out []*estimate.Preset
+	for _, name := range estimate.PresetNames() {
+		if p, ok := estimate.PresetByName(name); ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func listPresets(w io.Writer, format Format) error {
 	switch format {
-	case estimate.FormatJSON:
-		return writeJSON(w, estimate.Presets)
-	case estimate.FormatMarkdown:
+	case FormatJSON:
+		return writeJSON(w, presets())
+	case FormatMarkdown:
 		var b strings.Builder
 		b.WriteString("# Presets\n")
-		for _, p := range estimate.Presets {
+		for _, p := range presets() {
 			fmt.Fprintf(&b, "\n## %s — %s\n\n%s\n\n| Input | Value | Why |\n|---|---|---|\n", p.Name, p.Title, p.Summary)
 			for _, v := range p.Values {
 				fmt.Fprintf(&b, "| `--%s` | %s | %s |\n", v.Param, v.Value, v.Note)
@@ -150,7 +157,7 @@ func listPresets(w io.Writer, format estimate.Format) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for i, p := range estimate.Presets {
+	for i, p := range presets() {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}

@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/url"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -39,7 +37,7 @@ type LabLoadOptions struct {
 	Body        string
 	Timeout     string
 	AllowRemote bool
-	Format      string
+	Format      Format
 	// Progress draws a progress bar on stderr (set when stderr is a
 	// terminal).
 	Progress bool
@@ -94,7 +92,7 @@ by mistake is easy and rude. --body @FILE sends the file's contents.`,
 	fl.StringVar(&opts.Body, "body", "", "request body, or @FILE to read it from a file (sent as application/json)")
 	fl.StringVar(&opts.Timeout, "timeout", "5s", "timeout of each request, like 500ms or 5s")
 	fl.BoolVar(&opts.AllowRemote, "allow-remote", false, "allow a target that is not a loopback address")
-	fl.StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
+	addFormatFlag(c, &opts.Format, FormatText, "", false)
 	return c
 }
 
@@ -105,46 +103,42 @@ func stderrIsTerminal(streams *IOStreams) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-func (o *LabLoadOptions) config() (loadgen.Config, estimate.Format, error) {
+func (o *LabLoadOptions) config() (loadgen.Config, error) {
 	var cfg loadgen.Config
-	format, err := estimate.ParseFormat(o.Format)
-	if err != nil {
-		return cfg, format, err
-	}
 	if o.URL == "" {
-		return cfg, format, usageErrorf("--url is required, e.g. --url http://127.0.0.1:8080/CODE")
+		return cfg, usageErrorf("--url is required, e.g. --url http://127.0.0.1:8080/CODE")
 	}
 	u, err := url.Parse(o.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return cfg, format, flagError("url", o.URL, "an http(s) URL such as http://127.0.0.1:8080/abc1234")
+		return cfg, flagError("url", o.URL, "an http(s) URL such as http://127.0.0.1:8080/abc1234")
 	}
 	if !o.AllowRemote && !loadgen.IsLoopback(u.Hostname()) {
-		return cfg, format, usageErrorf("--url %q: host %s is not loopback (127.0.0.0/8, ::1, localhost); add --allow-remote to load a server of yours elsewhere",
+		return cfg, usageErrorf("--url %q: host %s is not loopback (127.0.0.0/8, ::1, localhost); add --allow-remote to load a server of yours elsewhere",
 			o.URL, u.Hostname())
 	}
 	cfg = loadgen.Config{URL: o.URL, AllowRemote: o.AllowRemote}
 	if cfg.Requests, err = parseWhole("requests", o.Requests, maxLoadRequests, "5000 or 100K"); err != nil {
-		return cfg, format, err
+		return cfg, err
 	}
 	if cfg.Concurrency, err = parseWhole("concurrency", o.Concurrency, maxLoadConcurrency, "16, 64 or 1K"); err != nil {
-		return cfg, format, err
+		return cfg, err
 	}
 	cfg.Method = strings.ToUpper(o.Method)
 	if cfg.Method == "" || strings.Trim(cfg.Method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
-		return cfg, format, flagError("method", o.Method, "an HTTP method such as GET, POST, PUT or HEAD")
+		return cfg, flagError("method", o.Method, "an HTTP method such as GET, POST, PUT or HEAD")
 	}
 	if cfg.Timeout, err = time.ParseDuration(o.Timeout); err != nil || cfg.Timeout <= 0 || cfg.Timeout > maxLoadTimeout {
-		return cfg, format, flagError("timeout", o.Timeout, "a duration above 0 and up to 10m, like 500ms or 5s")
+		return cfg, flagError("timeout", o.Timeout, "a duration above 0 and up to 10m, like 500ms or 5s")
 	}
 	if o.Body != "" {
 		cfg.Body = []byte(o.Body)
 		if name, ok := strings.CutPrefix(o.Body, "@"); ok {
 			if cfg.Body, err = os.ReadFile(name); err != nil {
-				return cfg, format, usageErrorf("--body %q: %v", o.Body, errors.Unwrap(err))
+				return cfg, usageErrorf("--body %q: %v", o.Body, errors.Unwrap(err))
 			}
 		}
 	}
-	return cfg, format, nil
+	return cfg, nil
 }
 
 // parseWhole reads a positive whole count such as 5000, 100K or 1e6, at
@@ -158,7 +152,8 @@ func parseWhole(flag, value string, most int, examples string) (int, error) {
 }
 
 func runLabLoad(ctx context.Context, opts *LabLoadOptions) error {
-	cfg, format, err := opts.config()
+	cfg, err := opts.config()
+	format := opts.Format
 	if err != nil {
 		return err
 	}
@@ -190,135 +185,4 @@ func runLabLoad(ctx context.Context, opts *LabLoadOptions) error {
 		return errSilent
 	}
 	return nil
-}
-
-// progressBar redraws one line on a terminal: \r, the text, then ESC[K to
-// erase what a longer previous line left. It is plain text: package cmd
-// does not use the TUI libraries.
-type progressBar struct {
-	w     io.Writer
-	total int
-	start time.Time
-	drawn bool
-}
-
-const progressWidth = 30
-
-func (p *progressBar) draw(done int) {
-	frac := float64(done) / float64(p.total)
-	filled := int(frac * progressWidth)
-	rate := 0.0
-	if el := time.Since(p.start).Seconds(); el > 0 {
-		rate = float64(done) / el
-	}
-	fmt.Fprintf(p.w, "\r%3.0f%% [%s%s] %s/%s  %s req/s\x1b[K", 100*frac,
-		strings.Repeat("#", filled), strings.Repeat(".", progressWidth-filled),
-		humanize.Comma(int64(done)), humanize.Comma(int64(p.total)), humanize.Comma(int64(rate)))
-	p.drawn = true
-}
-
-// clear erases the progress line so the report starts on a clean line.
-func (p *progressBar) clear() {
-	if p.drawn {
-		fmt.Fprint(p.w, "\r\x1b[2K")
-	}
-}
-
-// loadReport is the printed result; its JSON is the stable shape of
-// `sdprep lab load --format json`, in seconds and milliseconds.
-type loadReport struct {
-	URL             string  `json:"url"`
-	Method          string  `json:"method"`
-	Concurrency     int     `json:"concurrency"`
-	Requested       int     `json:"requested"`
-	Requests        int     `json:"requests"`
-	DurationSeconds float64 `json:"duration_seconds"`
-	// ThroughputRPS is responses (any status) per second; transport
-	// errors are not counted, so a run without responses has 0.
-	ThroughputRPS float64     `json:"throughput_rps"`
-	Status        map[int]int `json:"status"`
-	// Errors are requests without a response, not counting those cut
-	// short by Ctrl-C.
-	Errors     int    `json:"errors"`
-	FirstError string `json:"first_error,omitempty"`
-	// Latency is over responses; Count 0 (and zero times) means none.
-	Latency latencyMS `json:"latency"`
-}
-
-// latencyMS is loadgen.Percentiles in milliseconds.
-type latencyMS struct {
-	Count  int     `json:"count"`
-	MinMS  float64 `json:"min_ms"`
-	MeanMS float64 `json:"mean_ms"`
-	P50MS  float64 `json:"p50_ms"`
-	P90MS  float64 `json:"p90_ms"`
-	P99MS  float64 `json:"p99_ms"`
-	MaxMS  float64 `json:"max_ms"`
-}
-
-func newLoadReport(cfg loadgen.Config, r loadgen.Result) loadReport {
-	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	status := r.Status
-	if status == nil {
-		status = map[int]int{}
-	}
-	return loadReport{
-		URL: cfg.URL, Method: cfg.Method, Concurrency: min(cfg.Concurrency, cfg.Requests), Requested: cfg.Requests,
-		Requests: r.Requests, DurationSeconds: r.Duration.Seconds(), ThroughputRPS: r.Throughput,
-		Status: status, Errors: r.Errors, FirstError: r.FirstError,
-		Latency: latencyMS{Count: r.Latency.Count, MinMS: ms(r.Latency.Min), MeanMS: ms(r.Latency.Mean),
-			P50MS: ms(r.Latency.P50), P90MS: ms(r.Latency.P90), P99MS: ms(r.Latency.P99), MaxMS: ms(r.Latency.Max)},
-	}
-}
-
-func writeLoad(w io.Writer, format estimate.Format, r loadReport) error {
-	if format == estimate.FormatJSON {
-		return writeJSON(w, r)
-	}
-	codes := make([]int, 0, len(r.Status))
-	for code := range r.Status {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
-	var status []string
-	for _, code := range codes {
-		status = append(status, fmt.Sprintf("%d: %s", code, humanize.Comma(int64(r.Status[code]))))
-	}
-	if len(status) == 0 {
-		status = []string{"none"}
-	}
-	errs := humanize.Comma(int64(r.Errors))
-	if r.FirstError != "" {
-		errs += " (first: " + r.FirstError + ")"
-	}
-	l := r.Latency
-	throughput := humanize.Comma(int64(math.Round(r.ThroughputRPS))) + " req/s"
-	latency := fmt.Sprintf("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (min %.2f, mean %.2f)",
-		l.P50MS, l.P90MS, l.P99MS, l.MaxMS, l.MinMS, l.MeanMS)
-	if l.Count == 0 {
-		throughput, latency = "0 req/s (no responses)", "none (no responses)"
-	}
-	rows := [][2]string{
-		{"requests", fmt.Sprintf("%s of %s, concurrency %s", humanize.Comma(int64(r.Requests)), humanize.Comma(int64(r.Requested)),
-			humanize.Comma(int64(r.Concurrency)))},
-		{"duration", fmt.Sprintf("%.3f s", r.DurationSeconds)},
-		{"throughput", throughput},
-		{"status", strings.Join(status, ", ")},
-		{"errors", errs},
-		{"latency", latency},
-	}
-	var b strings.Builder
-	if format == estimate.FormatMarkdown {
-		fmt.Fprintf(&b, "# Load test\n\n`%s %s`\n\n| Metric | Value |\n|---|---|\n", r.Method, r.URL)
-		for _, row := range rows {
-			fmt.Fprintf(&b, "| %s | %s |\n", row[0], strings.ReplaceAll(row[1], "|", `\|`))
-		}
-	} else {
-		fmt.Fprintf(&b, "%s %s\n", r.Method, r.URL)
-		for _, row := range rows {
-			fmt.Fprintf(&b, "  %-11s %s\n", row[0], row[1])
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

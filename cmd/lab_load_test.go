@@ -27,7 +27,7 @@ func TestLabLoadFlags(t *testing.T) {
 		got.Timeout != "5s" || got.Format != "text" || got.AllowRemote || got.Progress {
 		t.Errorf("defaults: %+v", *got)
 	}
-	cfg, _, err := got.config()
+	cfg, err := got.config()
 	if err != nil || cfg.Requests != 100_000 || cfg.Concurrency != 64 || cfg.Timeout != 5*time.Second || cfg.Body != nil {
 		t.Errorf("config: %+v %v", cfg, err)
 	}
@@ -42,7 +42,8 @@ func TestLabLoadFlags(t *testing.T) {
 	if err := c.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	cfg, format, err := got.config()
+	cfg, err = got.config()
+	format := got.Format
 	if err != nil || !cfg.AllowRemote || cfg.Requests != 2500 || cfg.Concurrency != 8 || cfg.Method != "POST" ||
 		string(cfg.Body) != `{"url":"https://example.com/"}` || cfg.Timeout != 250*time.Millisecond || format != "json" {
 		t.Errorf("config: %+v %v %v", cfg, format, err)

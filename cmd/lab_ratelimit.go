@@ -1,19 +1,13 @@
 package cmd
 
 import (
-	"context"
-	"fmt"
-	"io"
-	"math"
 	"strings"
 	"time"
 
-	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
-	"github.com/sdprep/sdprep/estimate"
 	"github.com/sdprep/sdprep/tui"
 )
 
@@ -27,9 +21,9 @@ const (
 type LabRateLimitOptions struct {
 	IO *IOStreams
 
-	Algo  string
-	Rate  string
-	Burst int
+	Algorithm string
+	Rate      string
+	Burst     int
 
 	Serve bool
 	Addr  string
@@ -40,7 +34,7 @@ type LabRateLimitOptions struct {
 	Pattern  string
 	Duration string
 	Seed     uint64
-	Format   string
+	Format   Format
 
 	Explain bool
 	// Set holds the names of the flags given on the command line.
@@ -49,7 +43,7 @@ type LabRateLimitOptions struct {
 	// flag given.
 	Interactive bool
 
-	// onListen, when set (tests), is called with the bound address.
+	// onListen, when set (tests), is called with the address to dial.
 	onListen func(addr string)
 }
 
@@ -67,7 +61,7 @@ On a terminal, the interactive lab opens: send requests one at a time, in a
 burst or as a traffic pattern, and watch admitted vs rejected per 100 ms.
 
 --simulate runs a seeded traffic pattern through every algorithm (or just
---algo, if given) and prints admitted and rejected counts; the same seed
+--algorithm, if given) and prints admitted and rejected counts; the same seed
 prints the same numbers. This is also what happens when stdout is not a
 terminal.
 
@@ -83,12 +77,12 @@ gets one line when the limiter starts failing and one when it recovers.
 
 --burst is the bucket size of the two bucket algorithms; the window
 algorithms ignore it.`,
-		Example: `  sdprep lab ratelimit --algo sliding-window --rate 100/min
+		Example: `  sdprep lab ratelimit --algorithm sliding-window --rate 100/min
   sdprep lab ratelimit --simulate --pattern window-edge --rate 10/s
   sdprep lab ratelimit --simulate --pattern spike --seed 7 --format json
-  sdprep lab ratelimit --explain --algo leaky-bucket
+  sdprep lab ratelimit --explain --algorithm leaky-bucket
   sdprep lab ratelimit --serve --rate 5/s --burst 5
-  sdprep lab ratelimit --serve --algo fixed-window --rate 1000/h \
+  sdprep lab ratelimit --serve --algorithm fixed-window --rate 1000/h \
       --store redis://127.0.0.1:6379/0 --key global --addr 127.0.0.1:8082`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -112,7 +106,15 @@ algorithms ignore it.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Algo, "algo", ratelimit.TokenBucket.String(), "algorithm: "+algorithmNames())
+	fl.StringVar(&opts.Algorithm, "algorithm", ratelimit.TokenBucket.String(), "algorithm: "+strings.Join(algorithmNames(), ", ")+" (--algo for short)")
+	// One name, as in the JSON ("algorithm") and the Go type; --algo, the
+	// name of earlier releases, still reads as --algorithm.
+	fl.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "algo" {
+			name = "algorithm"
+		}
+		return pflag.NormalizedName(name)
+	})
 	fl.StringVar(&opts.Rate, "rate", "10/s", `limit per window, like 10/s, 100/min, 5/100ms or 1000/h`)
 	fl.IntVar(&opts.Burst, "burst", 20, "bucket size of token-bucket and leaky-bucket; 0 means the limit")
 	fl.BoolVar(&opts.Serve, "serve", false, "run the HTTP server")
@@ -123,301 +125,40 @@ algorithms ignore it.`,
 	fl.StringVar(&opts.Pattern, "pattern", "", "simulated traffic: steady, spike or window-edge (default steady)")
 	fl.StringVar(&opts.Duration, "duration", "", "simulated time, up to 1h (default 10s)")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "seed of the generated traffic (simulation and interactive lab)")
-	fl.StringVar(&opts.Format, "format", "text", "output format: text, markdown or json")
-	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algo, each one) works")
+	addFormatFlag(c, &opts.Format, FormatText, "", false)
+	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algorithm, each one) works")
+	// The modes stay flags, not subcommands: the labs of issue 12 take
+	// `sdprep lab <name> --simulate`, so every lab has one shape. cobra
+	// refuses the combinations.
+	c.MarkFlagsMutuallyExclusive("serve", "simulate", "explain")
+	for _, simOnly := range []string{"pattern", "duration"} {
+		c.MarkFlagsMutuallyExclusive(simOnly, "serve")
+		c.MarkFlagsMutuallyExclusive(simOnly, "explain")
+	}
+	completeFlag(c, "algorithm", algorithmNames)
+	completeFlag(c, "pattern", patternNames)
+	completeFlag(c, "key", func() []string { return keyNames })
+	completeFlag(c, "store", func() []string { return []string{"memory", "redis://127.0.0.1:6379/0"} })
 	return c
 }
 
-func algorithmNames() string {
+// keyNames are the accepted --key values.
+var keyNames = []string{"ip", "global"}
+
+// algorithmNames are the accepted --algorithm values.
+func algorithmNames() []string {
 	var names []string
 	for _, a := range ratelimit.Algorithms() {
 		names = append(names, a.String())
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
-// rateLimitInput is LabRateLimitOptions parsed and checked.
-type rateLimitInput struct {
-	cfg      ratelimit.Config
-	pattern  ratelimit.Pattern
-	duration time.Duration
-	store    storeSpec
-	key      ratelimit.KeyFunc
-	format   estimate.Format
-}
-
-// parse checks every flag, so that bad input fails before anything starts.
-func (o *LabRateLimitOptions) parse() (rateLimitInput, error) {
-	var in rateLimitInput
-	if err := o.checkModes(); err != nil {
-		return in, err
+// patternNames are the accepted --pattern values.
+func patternNames() []string {
+	var names []string
+	for _, p := range ratelimit.Patterns() {
+		names = append(names, p.String())
 	}
-	alg, err := ratelimit.ParseAlgorithm(o.Algo)
-	if err != nil {
-		return in, flagError("algo", o.Algo, "one of "+algorithmNames())
-	}
-	limit, window, err := parseRateFlag("rate", o.Rate)
-	if err != nil {
-		return in, err
-	}
-	if o.Burst < 0 || o.Burst > ratelimit.MaxLimit {
-		return in, flagError("burst", fmt.Sprint(o.Burst), "0 (the limit) or a whole number up to "+humanize.Comma(ratelimit.MaxLimit))
-	}
-	in.cfg = ratelimit.Config{Algorithm: alg, Limit: limit, Window: window, Burst: o.Burst}
-	if err := in.cfg.Validate(); err != nil {
-		return in, usageErrorf("--rate %q --burst %d: %s", o.Rate, o.Burst, trimPrefix(err, ratelimit.ErrInvalidConfig.Error()+": "))
-	}
-	if o.Pattern != "" {
-		if in.pattern, err = ratelimit.ParsePattern(o.Pattern); err != nil {
-			return in, flagError("pattern", o.Pattern, "steady, spike or window-edge")
-		}
-	}
-	in.duration = defaultSimDuration
-	if o.Duration != "" {
-		d, err := time.ParseDuration(o.Duration)
-		if err != nil || d <= 0 || d > ratelimit.MaxSimDuration {
-			return in, flagError("duration", o.Duration, "a duration above 0 and up to 1h, like 10s, 90s or 5m")
-		}
-		in.duration = d
-	}
-	if err := checkAddr(o.Addr); err != nil {
-		return in, err
-	}
-	if in.store, err = parseStore(o.Store, "memory"); err != nil {
-		return in, err
-	}
-	switch strings.ToLower(o.Key) {
-	case "ip":
-		in.key = ratelimit.ClientIP
-	case "global":
-		in.key = ratelimit.GlobalKeyFunc
-	default:
-		return in, flagError("key", o.Key, "ip or global")
-	}
-	in.format, err = estimate.ParseFormat(o.Format)
-	return in, err
-}
-
-// checkModes refuses flags that belong to a mode that was not chosen.
-func (o *LabRateLimitOptions) checkModes() error {
-	switch {
-	case o.Serve && o.Simulate:
-		return usageErrorf("--serve and --simulate: pick one (the server runs until stopped; the simulation prints and exits)")
-	case o.Explain && (o.Serve || o.Simulate):
-		return usageErrorf("--explain prints and exits; it does not combine with --serve or --simulate")
-	}
-	for _, name := range []string{"addr", "store", "key"} {
-		if o.Set[name] && !o.Serve {
-			return usageErrorf("--%s configures the server; add --serve", name)
-		}
-	}
-	for _, name := range []string{"pattern", "duration"} {
-		if o.Set[name] && (o.Serve || o.Explain) {
-			return usageErrorf("--%s configures a simulation; it does not apply to --serve or --explain", name)
-		}
-	}
-	return nil
-}
-
-// parseRateFlag parses a LIMIT/WINDOW flag value.
-func parseRateFlag(flag, value string) (int, time.Duration, error) {
-	limit, window, err := ratelimit.ParseRate(value)
-	if err != nil {
-		return 0, 0, usageErrorf("--%s %q: %s", flag, value, trimPrefix(err, fmt.Sprintf("%v %q: ", ratelimit.ErrInvalidRate, value)))
-	}
-	return limit, window, nil
-}
-
-// trimPrefix returns err's message without a package prefix that repeats
-// what the flag name already says.
-func trimPrefix(err error, prefix string) string {
-	return strings.TrimPrefix(err.Error(), prefix)
-}
-
-func runLabRateLimit(ctx context.Context, opts *LabRateLimitOptions) error {
-	in, err := opts.parse()
-	if err != nil {
-		return err
-	}
-	switch {
-	case opts.Serve:
-		return serveRateLimit(ctx, opts, in)
-	case opts.Explain:
-		return writeExplain(opts.IO.Out, in.format, explainAlgorithms(opts, in))
-	}
-	return simulateRateLimit(opts, in)
-}
-
-// explainAlgorithms is --algo when given, else all five.
-func explainAlgorithms(opts *LabRateLimitOptions, in rateLimitInput) []ratelimit.Algorithm {
-	if opts.Set["algo"] {
-		return []ratelimit.Algorithm{in.cfg.Algorithm}
-	}
-	return ratelimit.Algorithms()
-}
-
-func simulateRateLimit(opts *LabRateLimitOptions, in rateLimitInput) error {
-	seed := int64(opts.Seed) // the generator reads the seed's 64 bits either way
-	var results []ratelimit.Result
-	if opts.Set["algo"] {
-		results = []ratelimit.Result{ratelimit.Simulate(in.cfg, in.pattern, seed, in.duration)}
-	} else {
-		results = ratelimit.SimulateAll(in.cfg, in.pattern, seed, in.duration)
-	}
-	for _, r := range results {
-		if r.Err != nil {
-			return usageErrorf("--rate %q --duration %s --pattern %v: %s", opts.Rate, ratelimit.FormatWindow(in.duration), in.pattern,
-				trimPrefix(r.Err, ratelimit.ErrInvalidSimulation.Error()+": "))
-		}
-	}
-	return writeSimulation(opts.IO.Out, in.format, newSimReport(in, opts.Seed, results))
-}
-
-func serveRateLimit(ctx context.Context, opts *LabRateLimitOptions, in rateLimitInput) error {
-	var lim ratelimit.Limiter
-	if in.store.kind == "redis" {
-		rdb, err := openRedis(ctx, in.store)
-		if err != nil {
-			return err
-		}
-		defer rdb.Close()
-		if lim, err = ratelimit.NewRedis(rdb, in.cfg); err != nil {
-			return err
-		}
-	} else {
-		m, err := ratelimit.NewMemory(in.cfg)
-		if err != nil {
-			return err
-		}
-		lim = m
-	}
-	ln, err := listen(opts.Addr)
-	if err != nil {
-		return err
-	}
-	addr := displayAddr(ln.Addr())
-	fmt.Fprintf(opts.IO.ErrOut, "listening on http://%s (%v, store %v, key %s)\n", addr, in.cfg, in.store, strings.ToLower(opts.Key))
-	fmt.Fprintf(opts.IO.ErrOut, "try: curl -i http://%s/   (Ctrl-C stops the server)\n", addr)
-	if opts.onListen != nil {
-		opts.onListen(addr)
-	}
-	h := ratelimit.Handler(watchLimiter(lim, opts.IO.ErrOut), ratelimit.HandlerOptions{Key: in.key})
-	if err := serveHTTP(ctx, ln, h); err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.IO.ErrOut, "stopped")
-	return nil
-}
-
-// simReport is the printed result of --simulate; its JSON is the stable
-// shape of `sdprep lab ratelimit --simulate --format json`.
-type simReport struct {
-	Pattern         ratelimit.Pattern `json:"pattern"`
-	Seed            uint64            `json:"seed"`
-	DurationSeconds float64           `json:"duration_seconds"`
-	Rate            string            `json:"rate"`
-	Limit           int               `json:"limit"`
-	WindowSeconds   float64           `json:"window_seconds"`
-	Burst           int               `json:"burst"`
-	Results         []simRow          `json:"results"`
-}
-
-// simRow is one algorithm's outcome.
-type simRow struct {
-	Algorithm ratelimit.Algorithm `json:"algorithm"`
-	// Capacity is the most requests admitted at one instant.
-	Capacity int `json:"capacity"`
-	Offered  int `json:"offered"`
-	Admitted int `json:"admitted"`
-	Rejected int `json:"rejected"`
-	// MaxInWindow is the most requests admitted within any span one window
-	// long.
-	MaxInWindow int `json:"max_in_window"`
-}
-
-func newSimReport(in rateLimitInput, seed uint64, results []ratelimit.Result) simReport {
-	bucket := in.cfg
-	bucket.Algorithm = ratelimit.TokenBucket
-	rep := simReport{
-		Pattern: in.pattern, Seed: seed, DurationSeconds: in.duration.Seconds(),
-		Rate: ratelimit.FormatRate(in.cfg.Limit, in.cfg.Window), Limit: in.cfg.Limit,
-		WindowSeconds: in.cfg.Window.Seconds(), Burst: bucket.Capacity(),
-	}
-	for _, r := range results {
-		rep.Results = append(rep.Results, simRow{
-			Algorithm: r.Config.Algorithm, Capacity: r.Config.Capacity(),
-			Offered: r.Offered, Admitted: r.Admitted, Rejected: r.Rejected, MaxInWindow: r.MaxInWindow,
-		})
-	}
-	return rep
-}
-
-// fromSeconds is the duration of a report's seconds field, rounded to the
-// nanosecond (0.3 s is 299999999.99… ns as a float).
-func fromSeconds(x float64) time.Duration {
-	return time.Duration(math.Round(x * float64(time.Second)))
-}
-
-func writeSimulation(w io.Writer, format estimate.Format, rep simReport) error {
-	if format == estimate.FormatJSON {
-		return writeJSON(w, rep)
-	}
-	window := ratelimit.FormatWindow(fromSeconds(rep.WindowSeconds))
-	summary := fmt.Sprintf("%v traffic for %s at %s, burst %s (buckets only), seed %d",
-		rep.Pattern, ratelimit.FormatWindow(fromSeconds(rep.DurationSeconds)), rep.Rate,
-		humanize.Comma(int64(rep.Burst)), rep.Seed)
-	header := []string{"algorithm", "offered", "admitted", "rejected", "admitted %", "max in any " + window}
-	rows := make([][]string, len(rep.Results))
-	for i, r := range rep.Results {
-		pct := 0.0
-		if r.Offered > 0 {
-			pct = 100 * float64(r.Admitted) / float64(r.Offered)
-		}
-		rows[i] = []string{r.Algorithm.String(), humanize.Comma(int64(r.Offered)), humanize.Comma(int64(r.Admitted)),
-			humanize.Comma(int64(r.Rejected)), fmt.Sprintf("%.1f%%", pct), humanize.Comma(int64(r.MaxInWindow))}
-	}
-	note := fmt.Sprintf(`"max in any %s" is the most requests admitted within any one-window span: the sliding log never passes the limit (%s), the fixed window can reach twice it at a window edge, and a bucket can pass its burst plus one window's refill.`,
-		window, humanize.Comma(int64(rep.Limit)))
-	var b strings.Builder
-	if format == estimate.FormatMarkdown {
-		fmt.Fprintf(&b, "# Rate-limit simulation\n\n%s.\n\n| %s |\n|---|--:|--:|--:|--:|--:|\n", summary, strings.Join(header, " | "))
-		for _, r := range rows {
-			fmt.Fprintf(&b, "| %s |\n", strings.Join(r, " | "))
-		}
-		fmt.Fprintf(&b, "\n%s\n", note)
-	} else {
-		fmt.Fprintf(&b, "Rate-limit simulation: %s\n\n", summary)
-		writeAligned(&b, header, rows)
-		fmt.Fprintf(&b, "\n%s\n", wrapText(note, 78, ""))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-type explanation struct {
-	Algorithm   ratelimit.Algorithm `json:"algorithm"`
-	Explanation string              `json:"explanation"`
-}
-
-func writeExplain(w io.Writer, format estimate.Format, algs []ratelimit.Algorithm) error {
-	var list []explanation
-	for _, a := range algs {
-		list = append(list, explanation{Algorithm: a, Explanation: ratelimit.Explain(a)})
-	}
-	if format == estimate.FormatJSON {
-		return writeJSON(w, list)
-	}
-	var b strings.Builder
-	for i, e := range list {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		if format == estimate.FormatMarkdown {
-			fmt.Fprintf(&b, "## %v\n\n%s\n", e.Algorithm, e.Explanation)
-		} else {
-			fmt.Fprintf(&b, "%v\n%s\n", e.Algorithm, wrapText(e.Explanation, 78, "  "))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return names
 }

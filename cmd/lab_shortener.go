@@ -40,7 +40,7 @@ type LabShortenerOptions struct {
 	// Interactive opens the TUI page (a terminal, no --serve).
 	Interactive bool
 
-	// onListen, when set (tests), is called with the bound address.
+	// onListen, when set (tests), is called with the address to dial.
 	onListen func(addr string)
 }
 
@@ -113,7 +113,19 @@ so a restarted server does not replay codes it already handed out.`,
 	fl.Uint64Var(&opts.Seed, "seed", 0, "seed of the random strategy (default: a fresh seed each run)")
 	fl.StringVar(&opts.Rate, "rate", "", "rate limit of each client address, like 100/s (default off)")
 	fl.StringVar(&opts.BaseURL, "base-url", "", "prefix of short_url in responses (default http://<Host header>)")
+	c.MarkFlagsMutuallyExclusive("memory", "store")
+	completeFlag(c, "strategy", strategyNames)
+	completeFlag(c, "store", func() []string { return []string{"sqlite", "memory", "redis://127.0.0.1:6379/0"} })
 	return c
+}
+
+// strategyNames are the accepted --strategy values.
+func strategyNames() []string {
+	var names []string
+	for _, s := range []shortener.Strategy{shortener.Counter, shortener.Hash, shortener.Random} {
+		names = append(names, s.String())
+	}
+	return names
 }
 
 // shortenerInput is LabShortenerOptions parsed and checked.
@@ -132,9 +144,6 @@ func (o *LabShortenerOptions) parse() (shortenerInput, error) {
 		return in, err
 	}
 	if o.Memory {
-		if o.Set["store"] && in.store.kind != "memory" {
-			return in, usageErrorf("--memory and --store %s: pick one", o.Store)
-		}
 		in.store = storeSpec{kind: "memory"}
 	}
 	if o.Set["db"] {
@@ -150,7 +159,7 @@ func (o *LabShortenerOptions) parse() (shortenerInput, error) {
 		in.db = filepath.Join(o.DataDir, "shortener.db")
 	}
 	if in.cfg.Strategy, err = shortener.ParseStrategy(strings.ToLower(o.Strategy)); err != nil {
-		return in, flagError("strategy", o.Strategy, "counter, hash or random")
+		return in, enumError("strategy", o.Strategy, strategyNames())
 	}
 	in.cfg.Seed = o.Seed
 	if !o.Set["seed"] {
@@ -230,7 +239,6 @@ func runLabShortener(ctx context.Context, opts *LabShortenerOptions) error {
 	defer store.Close()
 	svc := shortener.NewService(store, in.cfg)
 
-	addr := displayAddr(ln.Addr())
 	redirect := "302"
 	if opts.Permanent {
 		redirect = "301"
@@ -240,7 +248,7 @@ func runLabShortener(ctx context.Context, opts *LabShortenerOptions) error {
 		limit = "rate limit " + opts.Rate + " per client"
 	}
 	e := opts.IO.ErrOut
-	fmt.Fprintf(e, "listening on http://%s (store %s, strategy %v, redirects %s, %s)\n", addr, in.storeLabel(), in.cfg.Strategy, redirect, limit)
+	addr := announce(e, ln, fmt.Sprintf("store %s, strategy %v, redirects %s, %s", in.storeLabel(), in.cfg.Strategy, redirect, limit)).Dial
 	fmt.Fprintf(e, "try: curl -s -X POST http://%s/api/urls -H 'Content-Type: application/json' -d '{\"url\": \"https://example.com/\"}'\n", addr)
 	fmt.Fprintf(e, "then: curl -i http://%s/CODE   (Ctrl-C stops the server)\n", addr)
 	if opts.onListen != nil {

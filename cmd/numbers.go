@@ -2,6 +2,10 @@ package cmd
 
 import (
 	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,7 +17,7 @@ type NumbersOptions struct {
 	IO     *IOStreams
 	Table  string   // "" for all tables, else latency, powers, throughput, availability or nines
 	Levels []string // availability levels for `nines`
-	Format string
+	Format Format
 }
 
 var numberTables = []struct{ name, short string }{
@@ -25,7 +29,7 @@ var numberTables = []struct{ name, short string }{
 
 // NewCmdNumbers builds `sdprep numbers` and its table subcommands.
 func NewCmdNumbers(f *Factory, runF func(*NumbersOptions) error) *cobra.Command {
-	format := "text"
+	var format Format
 	run := func(opts *NumbersOptions) error {
 		opts.IO, opts.Format = f.IO, format
 		if runF != nil {
@@ -43,10 +47,10 @@ downtime allowed by any availability level.`,
   sdprep numbers latency
   sdprep numbers nines 99.99
   sdprep numbers nines 99.9 99.95 --format json`,
-		Args: cobra.NoArgs,
+		Args: subcommandArgs("table"),
 		RunE: func(*cobra.Command, []string) error { return run(&NumbersOptions{}) },
 	}
-	c.PersistentFlags().StringVar(&format, "format", "text", "output format: text, markdown or json")
+	addFormatFlag(c, &format, FormatText, "", true)
 	for _, t := range numberTables {
 		c.AddCommand(&cobra.Command{
 			Use:   t.name,
@@ -55,32 +59,64 @@ downtime allowed by any availability level.`,
 			RunE:  func(*cobra.Command, []string) error { return run(&NumbersOptions{Table: t.name}) },
 		})
 	}
-	c.AddCommand(&cobra.Command{
-		Use:     "nines <percent>...",
-		Short:   "Downtime allowed per year, month, week and day at an availability level",
+	nines := &cobra.Command{
+		Use:   "nines <percent>...",
+		Short: "Downtime allowed per year, month, week and day at an availability level",
+		Long: `Downtime allowed per year, month, week and day at each availability level.
+A level is a percentage: 99.99 and 99.99% are the same. A value below 1
+without % (0.9999) is read as a percentage too, and a warning says so.`,
 		Example: "  sdprep numbers nines 99.99\n  sdprep numbers nines 99.9% 99.95%",
-		Args:    cobra.MinimumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("nines: give one or more availability levels, like 99.9 or 99.99%%")
+			}
+			return nil
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			return run(&NumbersOptions{Table: "nines", Levels: args})
 		},
+	}
+	// "nines -5" reaches pflag as a flag; say what a level is instead.
+	nines.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if m := negativeArg.FindStringSubmatch(err.Error()); m != nil {
+			return usageErrorf("nines %q: %s", m[1], availabilityAccepted)
+		}
+		return &UsageError{Err: pflagError(c, err)}
 	})
+	c.AddCommand(nines)
 	return c
 }
 
-func runNumbers(opts *NumbersOptions) error {
-	format, err := estimate.ParseFormat(opts.Format)
-	if err != nil {
-		return err
+// availabilityAccepted is what `numbers nines` accepts.
+const availabilityAccepted = "expected an availability percentage above 0 and at most 100, like 99.9 or 99.99%"
+
+// negativeArg matches pflag's error for a negative number read as
+// shorthand flags ("-5", "-0.5").
+var negativeArg = regexp.MustCompile(`^unknown shorthand flag: '.' in (-[0-9.]+%?)$`)
+
+// warnFraction warns when a level below 1 without % looks like a fraction
+// (0.9999 for 99.99%): nines reads it as a percentage, while estimate
+// reads a bare 0.1 as 10%.
+func warnFraction(w io.Writer, text string, level float64) {
+	if level >= 1 || strings.HasSuffix(strings.TrimSpace(text), "%") {
+		return
 	}
+	fmt.Fprintf(w, "sdprep: warning: nines %s reads as %s availability; for %s write %s\n",
+		text, estimate.FormatPercentage(level), estimate.FormatPercentage(level*100), strconv.FormatFloat(level*100, 'f', -1, 64))
+}
+
+func runNumbers(opts *NumbersOptions) error {
+	format := opts.Format
 	var levels []float64
 	for _, s := range opts.Levels {
 		v, err := estimate.ParseAvailability(s)
 		if err != nil {
-			return fmt.Errorf("nines: %w", err)
+			return &UsageError{Err: fmt.Errorf("nines: %w", err)}
 		}
+		warnFraction(opts.IO.ErrOut, s, v)
 		levels = append(levels, v)
 	}
-	if format == estimate.FormatJSON {
+	if format == FormatJSON {
 		return writeJSON(opts.IO.Out, numbersJSON(opts.Table, levels))
 	}
 	var tables []estimate.Table
@@ -98,7 +134,10 @@ func runNumbers(opts *NumbersOptions) error {
 	default:
 		tables = append(tables, estimate.LatencyTable(), estimate.PowersTable(), estimate.ThroughputTable(), estimate.AvailabilityTable())
 	}
-	return estimate.WriteTables(opts.IO.Out, format, tables...)
+	if format == FormatMarkdown {
+		return estimate.WriteTablesMarkdown(opts.IO.Out, tables...)
+	}
+	return estimate.WriteTablesText(opts.IO.Out, tables...)
 }
 
 // numbersJSON is the JSON shape of `sdprep numbers`: typed rows, durations

@@ -11,7 +11,7 @@ func TestNumbersFlags(t *testing.T) {
 		args   []string
 		table  string
 		levels []string
-		format string
+		format Format
 	}{
 		{nil, "", nil, "text"},
 		{[]string{"latency"}, "latency", nil, "text"},

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/sdprep/sdprep/internal/suggest"
 )
 
 // library loads the embedded content or fails the test.
@@ -31,8 +33,8 @@ func TestDefaultIsLoadedOnce(t *testing.T) {
 func TestTopicsListingOrder(t *testing.T) {
 	lib := library(t)
 	topics := lib.Topics()
-	if len(topics) != 49 {
-		t.Errorf("got %d topics, want 49", len(topics))
+	if len(topics) != 63 {
+		t.Errorf("got %d topics, want 63", len(topics))
 	}
 	for i := 1; i < len(topics); i++ {
 		a, b := topics[i-1], topics[i]
@@ -66,8 +68,8 @@ func TestCategories(t *testing.T) {
 	if !slices.Equal(got, AllCategories()) {
 		t.Errorf("categories = %v, want %v", got, AllCategories())
 	}
-	if total != 49 {
-		t.Errorf("groups hold %d topics, want 49", total)
+	if total != 63 {
+		t.Errorf("groups hold %d topics, want 63", total)
 	}
 	if Scalability.Title() != "Scalability & reliability" || Category("x").Title() != "x" || Category("x").Valid() {
 		t.Error("category titles or validity are wrong")
@@ -125,15 +127,18 @@ func TestTopicFields(t *testing.T) {
 	}
 }
 
+// embeddedProblems is the number of problems under problems/.
+const embeddedProblems = 14
+
 func TestProblemSteps(t *testing.T) {
 	lib := library(t)
 	problems := lib.Problems()
-	if len(problems) != 12 {
-		t.Fatalf("got %d problems, want 12", len(problems))
+	if len(problems) != embeddedProblems {
+		t.Fatalf("got %d problems, want %d", len(problems), embeddedProblems)
 	}
 	for _, p := range problems {
 		steps := []string{p.Prompt, p.ClarifyingQuestions, p.FunctionalRequirements, p.NonFunctionalRequirements,
-			p.Estimation, p.HighLevelDesign, p.DataModel, p.DeepDives, p.Bottlenecks, p.FollowUpQuestions}
+			p.Estimation, p.API, p.HighLevelDesign, p.DataModel, p.DeepDives, p.Bottlenecks, p.WrapUp, p.FollowUpQuestions}
 		for i, s := range steps {
 			sec, _ := p.Section(ProblemSections[i])
 			if s == "" || s != sec.Body {
@@ -158,7 +163,7 @@ func TestMarkdown(t *testing.T) {
 	tp, _ := lib.Topic("caching")
 	md := tp.Markdown()
 	want := "# Caching\n\n> " + tp.Summary + "\n\n## What it is\n\nA cache is"
-	if !strings.HasPrefix(md, want) || !strings.HasSuffix(md, "sizing cache memory and hit-rate effects.\n") {
+	if !strings.HasPrefix(md, want) || !strings.HasSuffix(md, "takes hot reads off the database.\n") {
 		t.Errorf("Markdown() starts %q", md[:min(len(md), 120)])
 	}
 	if strings.Count(md, "\n# ") != 0 {
@@ -188,7 +193,7 @@ func TestJSON(t *testing.T) {
 	lib := library(t)
 	tp, _ := lib.Topic("pacelc")
 	m, keys := jsonKeys(t, tp)
-	if want := []string{"aliases", "body", "category", "id", "related", "sections", "summary", "tags", "title"}; !slices.Equal(keys, want) {
+	if want := []string{"aliases", "body", "category", "id", "related", "sections", "summary", "tags", "title", "tradeoff"}; !slices.Equal(keys, want) {
 		t.Errorf("topic JSON keys = %v, want %v", keys, want)
 	}
 	if m["id"] != "pacelc" || m["category"] != "data" {
@@ -198,12 +203,18 @@ func TestJSON(t *testing.T) {
 	if _, keys := jsonKeys(t, secs[0]); !slices.Equal(keys, []string{"body", "heading", "line"}) {
 		t.Errorf("section JSON keys = %v", keys)
 	}
-	if _, keys := jsonKeys(t, tp.Entry()); !slices.Equal(keys, []string{"category", "id", "summary", "tags", "title"}) {
+	if _, keys := jsonKeys(t, tp.Entry()); !slices.Equal(keys, []string{"aliases", "category", "id", "summary", "tags", "title", "tradeoff"}) {
 		t.Errorf("entry JSON keys = %v", keys)
 	}
 	p, _ := lib.Problem("pastebin")
-	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "id", "preset", "related", "sections", "summary", "tags", "title"}) {
+	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "id", "mock", "preset", "related", "sections", "summary", "tags", "title"}) {
 		t.Errorf("problem JSON keys = %v", keys)
+	}
+	if _, keys := jsonKeys(t, p.Mock); !slices.Equal(keys, []string{"checklist", "clarify", "deep_dives", "follow_ups", "hints"}) {
+		t.Errorf("mock JSON keys = %v", keys)
+	}
+	if _, keys := jsonKeys(t, p.Mock.Checklist[0]); !slices.Equal(keys, []string{"id", "keywords", "label", "topic"}) {
+		t.Errorf("checklist item JSON keys = %v", keys)
 	}
 	// A topic without aliases encodes an empty list, not null.
 	noAliases, _ := ParseTopic("topics/x.md", []byte("---\nid: x\n---\n"))
@@ -211,10 +222,10 @@ func TestJSON(t *testing.T) {
 		t.Errorf("empty lists encode as null: %v", m)
 	}
 	entries := lib.TopicEntries()
-	if len(entries) != 49 || !reflect.DeepEqual(entries[0], lib.Topics()[0].Entry()) {
+	if len(entries) != 63 || !reflect.DeepEqual(entries[0], lib.Topics()[0].Entry()) {
 		t.Errorf("TopicEntries: %d entries, first %+v", len(entries), entries[0])
 	}
-	if pe := lib.ProblemEntries(); len(pe) != 12 || pe[0].ID != "dropbox" || pe[0].Preset != "dropbox" {
+	if pe := lib.ProblemEntries(); len(pe) != embeddedProblems || pe[0].ID != "dropbox" || pe[0].Preset != "dropbox" {
 		t.Errorf("ProblemEntries first = %+v", pe[0])
 	}
 }
@@ -233,7 +244,7 @@ func TestSuggest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := lib.Suggest(tt.query)
-		if len(got) == 0 || got[0] != tt.first || len(got) > maxSuggestions {
+		if len(got) == 0 || got[0] != tt.first || len(got) > suggest.Max {
 			t.Errorf("Suggest(%q) = %v, want %q first", tt.query, got, tt.first)
 		}
 	}
@@ -249,20 +260,6 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := lib.SuggestProblems("twiter"); !slices.Equal(got, []string{"twitter"}) {
 		t.Errorf("SuggestProblems(twiter) = %v", got)
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"abc", "", 3}, {"", "abc", 3}, {"kitten", "sitting", 3},
-		{"cache", "cache", 0}, {"cahce", "cache", 2}, {"naïve", "naive", 1},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
 	}
 }
 

@@ -4,30 +4,14 @@ package content
 // sections. Values returned by a Library are shared; treat them as
 // read-only.
 type Topic struct {
-	// ID is the kebab-case id, equal to the file name without ".md".
-	ID string `json:"id"`
-	// Title is the display title ("Consistent hashing").
-	Title string `json:"title"`
+	Meta
 	// Category groups the topic in listings.
 	Category Category `json:"category"`
 	// Aliases are other names a user may type for the topic. Never nil.
 	Aliases []string `json:"aliases"`
-	// Tags are search keywords. Never nil.
-	Tags []string `json:"tags"`
-	// Related are ids of other topics worth reading next. Never nil.
-	Related []string `json:"related"`
-	// Summary is one line saying what the topic is about.
-	Summary string `json:"summary"`
-	// Body is the Markdown after the front matter, without a title
-	// heading (Markdown adds one).
-	Body string `json:"body"`
-	// Sections are the level-2 sections of Body in file order. Never nil.
-	Sections []Section `json:"sections"`
-	// File is the path of the source file inside the content file system,
-	// e.g. "topics/caching.md".
-	File string `json:"-"`
-
-	src source
+	// Tradeoff is one line stating the topic's key trade-off, at most
+	// MaxTradeoff characters; flashcards ask for it.
+	Tradeoff string `json:"tradeoff"`
 }
 
 // Topic section headings, in the order the format requires. NumbersToKnow
@@ -52,7 +36,7 @@ var TopicSections = []string{
 var topicKeys = []keySpec{
 	{name: "id"}, {name: "title"}, {name: "category"},
 	{name: "aliases", list: true}, {name: "tags", list: true}, {name: "related", list: true},
-	{name: "summary"},
+	{name: "summary"}, {name: "tradeoff"},
 }
 
 // ParseTopic parses one topic file. name is used in error messages and
@@ -63,29 +47,12 @@ func ParseTopic(name string, data []byte) (*Topic, error) {
 		return nil, err
 	}
 	return &Topic{
-		ID:       d.scalars["id"],
-		Title:    d.scalars["title"],
+		Meta:     d.meta(name),
 		Category: Category(d.scalars["category"]),
 		Aliases:  d.list("aliases"),
-		Tags:     d.list("tags"),
-		Related:  d.list("related"),
-		Summary:  d.scalars["summary"],
-		Body:     d.body,
-		Sections: d.sections,
-		File:     name,
-		src:      d.src,
+		Tradeoff: d.scalars["tradeoff"],
 	}, nil
 }
-
-// Section returns the level-2 section with the given heading (compared
-// case-insensitively), e.g. t.Section(SectionInterviewTips).
-func (t *Topic) Section(heading string) (Section, bool) {
-	return findSection(t.Sections, heading)
-}
-
-// Markdown is the whole topic as one Markdown document: the title as a
-// level-1 heading, the summary as a quote, then the body.
-func (t *Topic) Markdown() string { return markdown(t.Title, t.Summary, t.Body) }
 
 // TopicEntry is a topic as listings show it; it is the JSON of one item
 // of `sdprep learn --format json`.
@@ -93,11 +60,16 @@ type TopicEntry struct {
 	ID       string   `json:"id"`
 	Title    string   `json:"title"`
 	Category Category `json:"category"`
+	Aliases  []string `json:"aliases"`
 	Tags     []string `json:"tags"`
 	Summary  string   `json:"summary"`
+	Tradeoff string   `json:"tradeoff"`
 }
 
 // Entry returns the listing form of t.
 func (t *Topic) Entry() TopicEntry {
-	return TopicEntry{ID: t.ID, Title: t.Title, Category: t.Category, Tags: t.Tags, Summary: t.Summary}
+	return TopicEntry{
+		ID: t.ID, Title: t.Title, Category: t.Category, Aliases: t.Aliases,
+		Tags: t.Tags, Summary: t.Summary, Tradeoff: t.Tradeoff,
+	}
 }

@@ -12,6 +12,10 @@ import (
 // MaxSummary is the longest summary, in characters, the format allows.
 const MaxSummary = 120
 
+// MaxTradeoff is the longest topic trade-off line, in characters, the
+// format allows.
+const MaxTradeoff = 140
+
 // Validate checks a loaded library against the rules in FORMAT.md and
 // returns every violation as an *Error naming the file and line, or nil.
 // Each wraps one of the Err* kinds. It checks:
@@ -19,7 +23,8 @@ const MaxSummary = 120
 //   - ids are kebab-case, match their file names and are unique; aliases
 //     are kebab-case and collide with no id or other alias;
 //   - title and summary are present, the summary at most MaxSummary
-//     characters; a topic's category is valid; a problem's preset exists
+//     characters; a topic has a tradeoff line of at most MaxTradeoff
+//     characters and a valid category; a problem's preset exists
 //     in the estimate package;
 //   - every related id names a topic, and a topic's Related section lists
 //     exactly the related ids;
@@ -28,7 +33,9 @@ const MaxSummary = 120
 //     other level-2 sections; Trade-offs has non-empty "### Pros" and
 //     "### Cons"; a problem's Estimation names `sdprep estimate <preset>`,
 //     its High-level design has a fenced diagram and its Deep dives has at
-//     least one "###" topic.
+//     least one "###" topic;
+//   - a problem's mock-interview material (Problem.Mock) is complete and
+//     well formed, as validator.mock describes.
 func Validate(lib *Library) []error {
 	v := &validator{topicIDs: map[string]bool{}}
 	for _, t := range lib.topics {
@@ -79,6 +86,12 @@ func (v *validator) topic(t *Topic) {
 	case !t.Category.Valid():
 		v.add(ErrInvalidValue, t.File, t.src.line("category"), "category %q is not one of %s", t.Category, categoryList())
 	}
+	switch n := utf8.RuneCountInString(t.Tradeoff); {
+	case n == 0:
+		v.add(ErrMissingKey, t.File, t.src.line("tradeoff"), "tradeoff is missing (one line stating the key trade-off)")
+	case n > MaxTradeoff:
+		v.add(ErrInvalidValue, t.File, t.src.line("tradeoff"), "tradeoff is %d characters; at most %d are allowed", n, MaxTradeoff)
+	}
 	for _, a := range t.Aliases {
 		switch {
 		case !isKebab(a):
@@ -120,6 +133,7 @@ func (v *validator) problem(p *Problem) {
 	if s, ok := p.Section(SectionDeepDives); ok && s.Body != "" && len(s.Subsections) == 0 {
 		v.add(ErrMissingSection, p.File, s.Line, "%q has no \"###\" subsection (one per topic)", SectionDeepDives)
 	}
+	v.mock(p)
 }
 
 // common checks what topics and problems share: id, file name, title,

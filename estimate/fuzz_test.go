@@ -185,9 +185,9 @@ func FuzzRun(f *testing.F) {
 			t.Error("Run is not deterministic")
 		}
 		r := Report{Estimate: e, Assumptions: as}
-		for _, f := range []Format{FormatText, FormatMarkdown, FormatJSON} {
+		for _, f := range []outFormat{outText, outMarkdown, outJSON} {
 			var b bytes.Buffer
-			if err := r.Write(&b, f); err != nil {
+			if err := f.write(&b, r); err != nil {
 				t.Fatalf("Write(%s): %v", f, err)
 			}
 			for _, bad := range []string{"NaN", "Inf", "n/a"} {
@@ -195,7 +195,7 @@ func FuzzRun(f *testing.F) {
 					t.Errorf("%s report for %s=%q contains %s", f, name, value, bad)
 				}
 			}
-			if f == FormatJSON && !json.Valid(b.Bytes()) {
+			if f == outJSON && !json.Valid(b.Bytes()) {
 				t.Errorf("invalid JSON for %s=%q", name, value)
 			}
 		}

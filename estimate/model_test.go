@@ -225,7 +225,7 @@ func TestBinaryChangesUnitsOnly(t *testing.T) {
 		t.Errorf("binary text storage formula %q, want %q", st.Formula, want)
 	}
 	var out strings.Builder
-	if err := (Report{Estimate: b, Assumptions: as}).Write(&out, FormatText); err != nil {
+	if err := (Report{Estimate: b, Assumptions: as}).Text(&out); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "binary units (1 KiB = 1,024 B)") {

@@ -120,10 +120,10 @@ func TestTables(t *testing.T) {
 	}
 
 	var text, md bytes.Buffer
-	if err := WriteTables(&text, FormatText, nines, lat); err != nil {
+	if err := WriteTablesText(&text, nines, lat); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTables(&md, FormatMarkdown, nines); err != nil {
+	if err := WriteTablesMarkdown(&md, nines); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(text.String(), "Availability (allowed downtime)\n") ||

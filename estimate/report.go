@@ -1,33 +1,10 @@
 package estimate
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 )
-
-// Format is an output format of the reports.
-type Format string
-
-const (
-	FormatText     Format = "text"
-	FormatMarkdown Format = "markdown"
-	FormatJSON     Format = "json"
-)
-
-// ParseFormat accepts text, markdown (or md) and json.
-func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(s) {
-	case "text":
-		return FormatText, nil
-	case "markdown", "md":
-		return FormatMarkdown, nil
-	case "json":
-		return FormatJSON, nil
-	}
-	return "", &ParseError{Field: "format", Value: s, Accepted: "text, markdown or json"}
-}
 
 // Report is a computed estimate with the assumptions it used, ready to print.
 type Report struct {
@@ -71,7 +48,7 @@ var labels = map[string]string{
 	SPeakIngress:        "Ingress (peak)",
 	SEgress:             "Egress (average)",
 	SPeakEgress:         "Egress (peak)",
-	SCache:              "Cache memory",
+	SCache:              "Cache (hot set)",
 	SServers:            "Servers (average load)",
 	SPeakServers:        "Servers (peak load)",
 	SEgressServers:      "Servers for peak egress",
@@ -83,6 +60,12 @@ func Label(step string) string { return labels[step] }
 // Value renders a step's value with its unit, as the reports print it.
 func (r Report) Value(s Step) string {
 	binary := r.Estimate.Inputs.Binary
+	switch {
+	case s.Name == SCache && r.Estimate.CacheTier == CacheEdge:
+		return FormatBytes(s.Value, binary) + " (CDN/edge disk)"
+	case s.Name == SCache:
+		return FormatBytes(s.Value, binary) + " (RAM)"
+	}
 	switch s.Unit {
 	case "bytes":
 		return FormatBytes(s.Value, binary)
@@ -138,19 +121,9 @@ func (r Report) title() string {
 	return "Estimate"
 }
 
-// Write prints the report in the given format.
-func (r Report) Write(w io.Writer, f Format) error {
-	switch f {
-	case FormatJSON:
-		return r.writeJSON(w)
-	case FormatMarkdown:
-		return r.writeMarkdown(w)
-	default:
-		return r.writeText(w)
-	}
-}
-
-func (r Report) writeText(w io.Writer) error {
+// Text prints the report as aligned plain text: the assumptions, then
+// each section's figures with their derivations.
+func (r Report) Text(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n%s\n\nAssumptions\n", r.title(), r.Conventions())
 	for _, a := range r.Assumptions {
@@ -167,7 +140,8 @@ func (r Report) writeText(w io.Writer) error {
 	return err
 }
 
-func (r Report) writeMarkdown(w io.Writer) error {
+// Markdown prints the report as Markdown tables, one per section.
+func (r Report) Markdown(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s.\n\n## Assumptions\n\n| Input | Value | Source | Note |\n|---|---|---|---|\n", r.title(), r.Conventions())
 	for _, a := range r.Assumptions {
@@ -210,6 +184,7 @@ type JSONReport struct {
 	EgressBytesPerSec           float64      `json:"egress_bytes_per_sec"`
 	PeakEgressBytesPerSec       float64      `json:"peak_egress_bytes_per_sec"`
 	CacheBytes                  float64      `json:"cache_bytes"`
+	CacheTier                   CacheTier    `json:"cache_tier"`
 	Servers                     float64      `json:"servers"`
 	PeakServers                 float64      `json:"peak_servers"`
 	PeakEgressServers           float64      `json:"peak_egress_servers"`
@@ -221,7 +196,7 @@ type JSONReport struct {
 	Steps                       []Step       `json:"steps"`
 }
 
-// JSON returns the report's JSON shape.
+// JSON returns the report's JSON shape, for encoding/json.
 func (r Report) JSON() JSONReport {
 	e := r.Estimate
 	j := JSONReport{
@@ -234,7 +209,7 @@ func (r Report) JSON() JSONReport {
 		RetentionDays:      e.Inputs.RetentionDays,
 		IngressBytesPerSec: e.IngressPerSec, PeakIngressBytesPerSec: e.PeakIngressPerSec,
 		EgressBytesPerSec: e.EgressPerSec, PeakEgressBytesPerSec: e.PeakEgressPerSec,
-		CacheBytes: e.CacheBytes, Servers: e.Servers, PeakServers: e.PeakServers,
+		CacheBytes: e.CacheBytes, CacheTier: e.CacheTier, Servers: e.Servers, PeakServers: e.PeakServers,
 		PeakEgressServers: e.EgressServers,
 		SecondsPerDay:     SecondsPerDay, DaysPerMonth: DaysPerMonth, DaysPerYear: DaysPerYear,
 		Units: "decimal", Assumptions: r.Assumptions, Steps: e.Steps,
@@ -246,10 +221,4 @@ func (r Report) JSON() JSONReport {
 		j.Preset = r.Preset.Name
 	}
 	return j
-}
-
-func (r Report) writeJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r.JSON())
 }

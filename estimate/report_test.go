@@ -3,6 +3,7 @@ package estimate
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -24,10 +25,32 @@ func report(t *testing.T, preset string, pairs ...string) Report {
 	return Report{Preset: p, Estimate: e, Assumptions: as}
 }
 
-func render(t testing.TB, r Report, f Format) string {
+// outFormat names one of a report's outputs, for the table tests.
+type outFormat string
+
+const (
+	outText     outFormat = "text"
+	outMarkdown outFormat = "markdown"
+	outJSON     outFormat = "json"
+)
+
+// write prints r in format f.
+func (f outFormat) write(w io.Writer, r Report) error {
+	switch f {
+	case outJSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r.JSON())
+	case outMarkdown:
+		return r.Markdown(w)
+	}
+	return r.Text(w)
+}
+
+func render(t testing.TB, r Report, f outFormat) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := r.Write(&b, f); err != nil {
+	if err := f.write(&b, r); err != nil {
 		t.Fatalf("Write(%s): %v", f, err)
 	}
 	return b.String()
@@ -92,7 +115,7 @@ func checkJSON(t testing.TB, out string) map[string]any {
 
 // checkReadable asserts a text or markdown report has a line with the
 // label, value and derivation of every figure, and no NaN, Inf or n/a.
-func checkReadable(t testing.TB, r Report, f Format, out string) {
+func checkReadable(t testing.TB, r Report, f outFormat, out string) {
 	t.Helper()
 	for _, bad := range []string{"NaN", "Inf", "n/a"} {
 		if strings.Contains(out, bad) {
@@ -104,12 +127,12 @@ func checkReadable(t testing.TB, r Report, f Format, out string) {
 	}
 	for _, st := range r.Estimate.Steps {
 		formula := st.Formula
-		if f == FormatMarkdown {
+		if f == outMarkdown {
 			formula = mdCell(formula)
 		}
 		found := false
 		for _, line := range strings.Split(out, "\n") {
-			if f == FormatMarkdown {
+			if f == outMarkdown {
 				found = strings.Contains(line, "| "+Label(st.Name)+" | "+r.Value(st)+" | "+formula+" |")
 			} else {
 				found = strings.TrimSpace(line) == formula
@@ -162,10 +185,10 @@ func TestEveryPresetEveryFormat(t *testing.T) {
 				r := report(t, name)
 				r.Estimate.Inputs.Binary = binary
 				r.Estimate = Compute(r.Estimate.Inputs)
-				for _, f := range []Format{FormatText, FormatMarkdown} {
+				for _, f := range []outFormat{outText, outMarkdown} {
 					checkReadable(t, r, f, render(t, r, f))
 				}
-				m := checkJSON(t, render(t, r, FormatJSON))
+				m := checkJSON(t, render(t, r, outJSON))
 				if m["preset"] != name {
 					t.Errorf("JSON preset = %v", m["preset"])
 				}
@@ -180,7 +203,7 @@ func TestEveryPresetEveryFormat(t *testing.T) {
 func TestJSONNumbersAreExact(t *testing.T) {
 	r := report(t, "", "--dau", "300M", "--writes-per-user", "2", "--read-write-ratio", "100",
 		"--write-size", "280B", "--media-fraction", "10%", "--media-size", "200KB")
-	m := checkJSON(t, render(t, r, FormatJSON))
+	m := checkJSON(t, render(t, r, outJSON))
 	want := map[string]float64{
 		"dau":                   300e6,
 		"writes_per_day":        600e6,
@@ -231,24 +254,6 @@ func TestReportValue(t *testing.T) {
 	}
 }
 
-func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"text": FormatText, "markdown": FormatMarkdown,
-		"md": FormatMarkdown, "MD": FormatMarkdown, "json": FormatJSON, "JSON": FormatJSON} {
-		if got, err := ParseFormat(in); err != nil || got != want {
-			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"", "yaml"} {
-		if _, err := ParseFormat(bad); err == nil {
-			t.Errorf("ParseFormat(%q) accepted", bad)
-		}
-	}
-	_, err := ParseFormat("yaml")
-	if pe := checkParseError(t, "yaml", err); pe.Field != "format" || !strings.Contains(err.Error(), "text, markdown or json") {
-		t.Errorf("ParseFormat error %q", err)
-	}
-}
-
 // Golden reports: run with -update to regenerate testdata/TestReportGolden.
 func TestReportGolden(t *testing.T) {
 	cases := []struct {
@@ -261,7 +266,7 @@ func TestReportGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := report(t, c.preset, c.flags...)
-		for _, f := range []Format{FormatText, FormatMarkdown} {
+		for _, f := range []outFormat{outText, outMarkdown} {
 			t.Run(c.name+"_"+string(f), func(t *testing.T) {
 				golden.RequireEqual(t, render(t, r, f))
 			})

@@ -60,22 +60,13 @@ func AvailabilityTable(levels ...float64) Table {
 	return t
 }
 
-// WriteTables prints tables as aligned text or markdown.
-func WriteTables(w io.Writer, f Format, tables ...Table) error {
+// WriteTablesText prints tables as aligned plain text, a blank line
+// between them.
+func WriteTablesText(w io.Writer, tables ...Table) error {
 	var b strings.Builder
 	for i, t := range tables {
 		if i > 0 {
 			b.WriteString("\n")
-		}
-		if f == FormatMarkdown {
-			fmt.Fprintf(&b, "## %s\n\n| %s |\n|%s\n", t.Title, strings.Join(t.Columns, " | "), strings.Repeat("---|", len(t.Columns)))
-			for _, r := range t.Rows {
-				fmt.Fprintf(&b, "| %s |\n", strings.Join(r, " | "))
-			}
-			if t.Note != "" {
-				fmt.Fprintf(&b, "\n%s\n", t.Note)
-			}
-			continue
 		}
 		fmt.Fprintf(&b, "%s\n", t.Title)
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -86,6 +77,26 @@ func WriteTables(w io.Writer, f Format, tables ...Table) error {
 		_ = tw.Flush()
 		if t.Note != "" {
 			fmt.Fprintf(&b, "  %s\n", t.Note)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteTablesMarkdown prints tables as Markdown, each under a level-2
+// heading with its note below it.
+func WriteTablesMarkdown(w io.Writer, tables ...Table) error {
+	var b strings.Builder
+	for i, t := range tables {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "## %s\n\n| %s |\n|%s\n", t.Title, strings.Join(t.Columns, " | "), strings.Repeat("---|", len(t.Columns)))
+		for _, r := range t.Rows {
+			fmt.Fprintf(&b, "| %s |\n", strings.Join(r, " | "))
+		}
+		if t.Note != "" {
+			fmt.Fprintf(&b, "\n%s\n", t.Note)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

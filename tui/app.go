@@ -94,13 +94,23 @@ func newPage(id string, c *Common) (Page, error) {
 		return newRateLimitPage(c)
 	case PageLabShortener:
 		return newShortenerPage(c)
+	case PageQuiz:
+		return newQuizPage(c)
+	case PageMock:
+		return newMockPage(c)
+	case PageDrill:
+		return newDrillPage(c), nil
+	case PageDrillCards:
+		return newCardsPage(c), nil
+	case PageStats:
+		return newStatsPage(c), nil
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }
 
 // pageTitle names a page id for the header of its error page.
 func pageTitle(id string) string {
-	for _, e := range menu {
+	for _, e := range append(menu, drillMenu...) {
 		if e.Page == id {
 			return e.Name
 		}

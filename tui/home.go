@@ -19,8 +19,11 @@ var menu = []menuEntry{
 	{PageEstimate, "Estimate", "Back-of-the-envelope numbers with the working shown"},
 	{PageNumbers, "Numbers", "Latency, powers of two, throughput and nines tables"},
 	{PageLearn, "Learn", "Concepts and classic problems, searchable"},
+	{PageMock, "Mock", "Timed five-step interview: notes, estimator, coverage"},
+	{PageDrill, "Drill", "Flashcards scheduled by spaced repetition"},
 	{PageLabRateLimit, "Rate limiter", "Token bucket, windows and logs under live traffic"},
 	{PageLabShortener, "Shortener", "URL shortener: codes, cache-aside, click counting"},
+	{PageStats, "Stats", "Progress: cards due, retention, streak, accuracy"},
 }
 
 type homePage struct {

@@ -191,7 +191,9 @@ func TestOneMeaningPerKey(t *testing.T) {
 			switch {
 			case k == "tab" && !forward[desc]:
 				t.Errorf("%s binds tab to %q", path, desc)
-			case k == "space" && desc != "page down":
+			// The flashcard review shows the answer on space (issue 11):
+			// the rest of the card, which is what page down means there.
+			case k == "space" && desc != "page down" && path != "keys.Cards.Reveal":
 				t.Errorf("%s binds space to %q", path, desc)
 			}
 		}

@@ -2,6 +2,7 @@ package shortener
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -28,6 +29,9 @@ type clickRecorder struct {
 	closed bool
 	quit   chan struct{}
 	done   chan struct{}
+	// finalErr is the first store error of the writes done at close; read
+	// only after done is closed.
+	finalErr error
 
 	queued, dropped, flushed, flushes, flushErrors atomic.Int64
 }
@@ -96,39 +100,47 @@ func (r *clickRecorder) run() {
 	for {
 		select {
 		case <-r.nudge:
-			n = r.drain(batch, n)
+			n, _ = r.drain(batch, n)
 		case <-r.tick:
-			n = r.drain(batch, n)
-			n = r.flush(batch, n)
-		case <-r.quit:
-			n = r.drain(batch, n)
+			n, _ = r.drain(batch, n)
 			r.flush(batch, n)
+			n = 0
+		case <-r.quit:
+			var err error
+			n, err = r.drain(batch, n)
+			r.finalErr = errors.Join(err, r.flush(batch, n))
 			return
 		}
 	}
 }
 
 // drain moves every event already in the channel into batch, flushing
-// full batches on the way, and returns the new pending count.
-func (r *clickRecorder) drain(batch map[string]int64, n int) int {
+// full batches on the way, and returns the new pending count and the first
+// store error of those flushes.
+func (r *clickRecorder) drain(batch map[string]int64, n int) (int, error) {
+	var first error
 	for {
 		select {
 		case code := <-r.events:
 			batch[code]++
 			n++
 			if n >= r.batchSize {
-				n = r.flush(batch, n)
+				if err := r.flush(batch, n); err != nil && first == nil {
+					first = err
+				}
+				n = 0
 			}
 		default:
-			return n
+			return n, first
 		}
 	}
 }
 
-// flush writes batch to the store, clears it and returns 0.
-func (r *clickRecorder) flush(batch map[string]int64, n int) int {
+// flush writes the n events in batch to the store, clears batch and
+// returns the store's error (the batch is then lost).
+func (r *clickRecorder) flush(batch map[string]int64, n int) error {
 	if n == 0 {
-		return 0
+		return nil
 	}
 	err := r.store.AddClicks(context.Background(), batch)
 	rep := FlushReport{Clicks: n, Codes: len(batch), Err: err}
@@ -142,21 +154,24 @@ func (r *clickRecorder) flush(batch map[string]int64, n int) int {
 	if r.onFlush != nil {
 		r.onFlush(rep)
 	}
-	return 0
+	return err
 }
 
 // close stops accepting clicks, writes everything queued and waits for
-// the writer goroutine to finish. Safe to call more than once.
-func (r *clickRecorder) close() {
+// the writer goroutine to finish. It returns the store error of those last
+// writes, if any. Safe to call more than once; later calls return the same
+// error.
+func (r *clickRecorder) close() error {
 	r.mu.Lock()
 	if r.closed {
 		r.mu.Unlock()
 		<-r.done
-		return
+		return r.finalErr
 	}
 	r.closed = true
 	r.mu.Unlock()
 	close(r.quit)
 	<-r.done
 	r.stopTick()
+	return r.finalErr
 }

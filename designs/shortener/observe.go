@@ -36,7 +36,7 @@ type Trace struct {
 // ResolveTraced is Resolve, reporting what it did. It counts in Stats
 // and records a click exactly as Resolve does (Resolve is built on it).
 func (s *Service) ResolveTraced(ctx context.Context, code string) (Trace, error) {
-	return s.resolve(ctx, code)
+	return s.resolve(ctx, code, true)
 }
 
 // click records a click for code and notes the outcome in tr.

@@ -50,9 +50,13 @@ type server struct {
 //	GET  /api/urls/{code}  → 200 {"code","url","clicks","created_at"}
 //	GET  /healthz          → 200 {"status":"ok"}
 //
-// Errors are JSON {"error": "..."}: 400 invalid input or JSON (including a
-// URL that points back at this server: its Host header or BaseURL, see
-// CheckNotSelf), 404 unknown code, 409 alias taken, 413 body too large,
+// HEAD works wherever GET does and answers the same status and headers; a
+// HEAD of /{code} is not counted as a click.
+//
+// Every error is JSON {"error": "..."}: 400 invalid input or JSON
+// (including a URL that points back at this server: its Host header or
+// BaseURL, see CheckNotSelf), 404 unknown code or path, 405 a method the
+// path does not take (with Allow), 409 alias taken, 413 body too large,
 // 415 not JSON, 429 rate limited, 500 store failure.
 func NewServer(svc *Service, opts ServerOptions) http.Handler {
 	if opts.MaxBodyBytes <= 0 {
@@ -67,7 +71,27 @@ func NewServer(svc *Service, opts ServerOptions) http.Handler {
 	mux.HandleFunc("POST /api/urls", s.limited(s.create))
 	mux.HandleFunc("GET /api/urls/{code}", s.limited(s.stats))
 	mux.HandleFunc("GET /{code}", s.limited(s.redirect))
+	// Fallbacks, so that every error is JSON: the method-less patterns
+	// catch the methods a path does not take (the one-segment pattern also
+	// covers /healthz), "/" every other path.
+	mux.HandleFunc("/api/urls", methodNotAllowed("POST"))
+	mux.HandleFunc("/api/urls/{code}", methodNotAllowed("GET, HEAD"))
+	mux.HandleFunc("/{code}", methodNotAllowed("GET, HEAD"))
+	mux.HandleFunc("/", notFound)
 	return mux
+}
+
+// methodNotAllowed answers 405 with the methods the path takes.
+func methodNotAllowed(allow string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", allow)
+		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed on "+r.URL.Path+", want "+allow)
+	}
+}
+
+// notFound answers 404 for a path the API does not have.
+func notFound(w http.ResponseWriter, r *http.Request) {
+	writeError(w, http.StatusNotFound, "no such path: "+r.URL.Path)
 }
 
 func remoteIP(r *http.Request) string {
@@ -209,9 +233,14 @@ func (s *server) selves(r *http.Request) []string {
 	return out
 }
 
-// redirect is the hot path: no JSON, no body, one cache lookup.
+// redirect is the hot path: no JSON, no body, one cache lookup. A HEAD
+// gets the same answer but records no click.
 func (s *server) redirect(w http.ResponseWriter, r *http.Request) {
-	target, err := s.svc.Resolve(r.Context(), r.PathValue("code"))
+	resolve := s.svc.Resolve
+	if r.Method == http.MethodHead {
+		resolve = s.svc.Target
+	}
+	target, err := resolve(r.Context(), r.PathValue("code"))
 	if err != nil {
 		writeServiceError(w, err)
 		return

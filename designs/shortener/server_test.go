@@ -118,6 +118,12 @@ func TestServerErrors(t *testing.T) {
 		{"unknown code", "GET", "/nope123", "", "", 404},
 		{"invalid code", "GET", "/no.pe", "", "", 404},
 		{"unknown stats", "GET", "/api/urls/nope123", "", "", 404},
+		{"delete code", "DELETE", "/abc", "", "", 405},
+		{"put stats", "PUT", "/api/urls/abc", "", "", 405},
+		{"get create", "GET", "/api/urls", "", "", 405},
+		{"post healthz", "POST", "/healthz", "", "", 405},
+		{"trailing slash", "GET", "/abc/", "", "", 404},
+		{"deep path", "GET", "/a/b/c", "", "", 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,6 +156,30 @@ func TestServerStoreFailureIs500(t *testing.T) {
 	rec := ts.do("POST", "/api/urls", jsonCT, `{"url":"https://example.com"}`)
 	if rec.Code != http.StatusInternalServerError || strings.Contains(rec.Body.String(), "deadline") {
 		t.Fatalf("POST = %d %s; want 500 without details", rec.Code, rec.Body)
+	}
+}
+
+// A HEAD of a short link answers like GET but is not a click.
+func TestServerHeadIsNotAClick(t *testing.T) {
+	ts := newTestServer(t, ServerOptions{})
+	created := decode[createResponse](t, ts.do("POST", "/api/urls", jsonCT, `{"url":"https://example.com/h"}`))
+	for range 3 {
+		rec := ts.do("HEAD", "/"+created.Code, "", "")
+		if rec.Code != http.StatusFound || rec.Header().Get("Location") != "https://example.com/h" {
+			t.Fatalf("HEAD = %d Location %q; want 302 to the link", rec.Code, rec.Header().Get("Location"))
+		}
+	}
+	if rec := ts.do("GET", "/"+created.Code, "", ""); rec.Code != http.StatusFound {
+		t.Fatalf("GET = %d; want 302", rec.Code)
+	}
+	if err := ts.svc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := ts.svc.Lookup(context.Background(), created.Code); l.Clicks != 1 {
+		t.Fatalf("clicks = %d after 3 HEADs and 1 GET; want 1", l.Clicks)
+	}
+	if rec := ts.do("DELETE", "/"+created.Code, "", ""); rec.Header().Get("Allow") != "GET, HEAD" {
+		t.Fatalf("405 Allow = %q; want GET, HEAD", rec.Header().Get("Allow"))
 	}
 }
 

@@ -202,18 +202,37 @@ func (s *Service) shortenAlias(ctx context.Context, st Strategy, rawURL, alias s
 // Resolve returns the long URL of code and records a click. A cache hit
 // does not touch the store; a miss reads the store and fills the cache.
 func (s *Service) Resolve(ctx context.Context, code string) (string, error) {
-	tr, err := s.resolve(ctx, code)
+	tr, err := s.resolve(ctx, code, true)
 	return tr.URL, err
 }
 
-// resolve is Resolve, reporting each step in a Trace (see ResolveTraced).
-func (s *Service) resolve(ctx context.Context, code string) (Trace, error) {
+// Target is Resolve without the click: the long URL of code, from the cache
+// or the store. It serves HEAD requests, which check a link without
+// following it and so are not clicks.
+func (s *Service) Target(ctx context.Context, code string) (string, error) {
+	tr, err := s.resolve(ctx, code, false)
+	return tr.URL, err
+}
+
+// resolve is Resolve, reporting each step in a Trace (see ResolveTraced);
+// it records a click only when click is true.
+func (s *Service) resolve(ctx context.Context, code string, click bool) (Trace, error) {
+	tr, err := s.lookupURL(ctx, code)
+	if err != nil || !click {
+		return tr, err
+	}
+	return s.click(code, tr), nil
+}
+
+// lookupURL finds code's long URL in the cache, else in the store (filling
+// the cache).
+func (s *Service) lookupURL(ctx context.Context, code string) (Trace, error) {
 	if !validCode(code) {
 		return Trace{}, fmt.Errorf("%w: %q", ErrNotFound, code)
 	}
 	if u, ok := s.cache.Get(code); ok {
 		s.cacheHits.Add(1)
-		return s.click(code, Trace{URL: u, CacheHit: true}), nil
+		return Trace{URL: u, CacheHit: true}, nil
 	}
 	s.cacheMisses.Add(1)
 	s.storeReads.Add(1)
@@ -222,7 +241,7 @@ func (s *Service) resolve(ctx context.Context, code string) (Trace, error) {
 		return Trace{StoreRead: true}, err
 	}
 	evicted := s.cache.Add(code, l.URL)
-	return s.click(code, Trace{URL: l.URL, StoreRead: true, Evicted: evicted}), nil
+	return Trace{URL: l.URL, StoreRead: true, Evicted: evicted}, nil
 }
 
 // Lookup returns the stored link, with its click count, straight from the
@@ -275,8 +294,12 @@ func (s *Service) Stats() Stats {
 }
 
 // Close stops recording clicks, writes every queued click to the store and
-// waits for that write. It does not close the store. Safe to call twice.
+// waits for that write. It returns the store's error from that final write
+// (wrapped), so a caller learns that the last clicks were lost. It does not
+// close the store. Safe to call twice.
 func (s *Service) Close() error {
-	s.clicks.close()
+	if err := s.clicks.close(); err != nil {
+		return fmt.Errorf("shortener: writing the last clicks: %w", err)
+	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxURLLength is the longest long URL accepted, in bytes. 2,048 is the limit
@@ -96,10 +97,10 @@ func CheckNotSelf(rawURL string, selves ...string) error {
 	return nil
 }
 
-// hostPort is u's host, lower-case and without a trailing dot, and its
+// hostPort is u's host in canonical form (see canonicalHost) and its
 // port, the scheme's default when none is given.
 func hostPort(u *url.URL) (string, string) {
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host := canonicalHost(u.Hostname())
 	port := u.Port()
 	if port == "" {
 		port = "80"
@@ -114,29 +115,136 @@ func sameHost(a, b string) bool {
 	return a == b || (isLoopback(a) && isLoopback(b))
 }
 
+// isLoopback reports whether a canonical host (see canonicalHost) is a
+// loopback name or address.
 func isLoopback(host string) bool {
-	if host == "localhost" {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
 		return true
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
 
-// ValidateAlias checks a custom alias: [A-Za-z0-9_-]{3,32} and not reserved.
-// Errors wrap ErrInvalidAlias (ErrReservedAlias for reserved words).
-func ValidateAlias(alias string) error {
-	if n := len(alias); n < MinAliasLength || n > MaxAliasLength {
-		return fmt.Errorf("%w: %d characters, want %d to %d", ErrInvalidAlias, n, MinAliasLength, MaxAliasLength)
-	}
-	for i := 0; i < len(alias); i++ {
-		if !aliasChar(alias[i]) {
-			return fmt.Errorf("%w: character %q at %d, want A-Z a-z 0-9 _ -", ErrInvalidAlias, alias[i], i)
+// canonicalHost spells a host the one way browsers and resolvers reach it:
+// lower-case, no trailing dot, and IP addresses in standard form. IPv4 may
+// be written as inet_aton does (and the WHATWG URL standard, which browsers
+// follow): one to four parts, each decimal, hex (0x7f) or octal (0177),
+// the last filling the remaining bytes, so 127.1, 2130706433 and
+// 0x7f000001 are all 127.0.0.1. IPv4-mapped IPv6 (::ffff:127.0.0.1) is
+// written as the IPv4 address; other IPv6 in its compressed form.
+func canonicalHost(host string) string {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if ip := net.ParseIP(host); ip != nil {
+		if v4 := ip.To4(); v4 != nil {
+			return v4.String()
 		}
+		return ip.String()
+	}
+	if v4, ok := parseLooseIPv4(host); ok {
+		return v4.String()
+	}
+	return host
+}
+
+// parseLooseIPv4 parses the inet_aton spellings of an IPv4 address
+// described at canonicalHost.
+func parseLooseIPv4(s string) (net.IP, bool) {
+	parts := strings.Split(s, ".")
+	if len(parts) > 4 {
+		return nil, false
+	}
+	var n [4]uint64
+	for i, p := range parts {
+		v, ok := parseIPv4Part(p)
+		if !ok {
+			return nil, false
+		}
+		n[i] = v
+	}
+	last := len(parts) - 1
+	for i := 0; i < last; i++ {
+		if n[i] > 0xff {
+			return nil, false
+		}
+	}
+	if n[last] >= 1<<(8*(4-last)) {
+		return nil, false
+	}
+	var v uint64
+	for i := 0; i < last; i++ {
+		v |= n[i] << (8 * (3 - i))
+	}
+	v |= n[last]
+	return net.IPv4(byte(v>>24), byte(v>>16), byte(v>>8), byte(v)).To4(), true
+}
+
+// parseIPv4Part reads one part: 0x… hex, 0… octal, else decimal. Values
+// beyond 32 bits are refused.
+func parseIPv4Part(p string) (uint64, bool) {
+	base := uint64(10)
+	switch {
+	case p == "":
+		return 0, false
+	case len(p) > 1 && (p[:2] == "0x"):
+		base, p = 16, p[2:]
+		if p == "" {
+			return 0, true // "0x" alone is zero, as in browsers
+		}
+	case len(p) > 1 && p[0] == '0':
+		base, p = 8, p[1:]
+	}
+	var v uint64
+	for i := 0; i < len(p); i++ {
+		d := hexDigit(p[i])
+		if d < 0 || uint64(d) >= base {
+			return 0, false
+		}
+		v = v*base + uint64(d)
+		if v > 0xffffffff {
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+func hexDigit(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	}
+	return -1
+}
+
+// ValidateAlias checks a custom alias: [A-Za-z0-9_-]{3,32} and not reserved.
+// Errors wrap ErrInvalidAlias (ErrReservedAlias for reserved words). A bad
+// character is reported as the character (rune) and its 1-based position
+// in characters, not bytes.
+func ValidateAlias(alias string) error {
+	pos := 0
+	for _, r := range alias {
+		pos++
+		if r >= utf8.RuneSelf || !aliasChar(byte(r)) {
+			return fmt.Errorf("%w: character %q at position %d, want A-Z a-z 0-9 _ -", ErrInvalidAlias, r, pos)
+		}
+	}
+	if n := len(alias); n < MinAliasLength || n > MaxAliasLength {
+		return fmt.Errorf("%w: %s, want %d to %d", ErrInvalidAlias, characters(n), MinAliasLength, MaxAliasLength)
 	}
 	if IsReserved(alias) {
 		return fmt.Errorf("%w: %q", ErrReservedAlias, alias)
 	}
 	return nil
+}
+
+// characters writes n characters with the right plural.
+func characters(n int) string {
+	if n == 1 {
+		return "1 character"
+	}
+	return fmt.Sprintf("%d characters", n)
 }
 
 func aliasChar(c byte) bool {

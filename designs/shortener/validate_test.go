@@ -142,6 +142,54 @@ func FuzzValidateAlias(f *testing.F) {
 	})
 }
 
+// Alias errors name the character (a rune, not a byte) and its position
+// in characters, and count characters with the right plural.
+func TestValidateAliasMessages(t *testing.T) {
+	for in, want := range map[string]string{
+		"emoji😀x": `invalid alias: character '😀' at position 6, want A-Z a-z 0-9 _ -`,
+		"ünï":     `invalid alias: character 'ü' at position 1, want A-Z a-z 0-9 _ -`,
+		"a":       `invalid alias: 1 character, want 3 to 32`,
+		"ab":      `invalid alias: 2 characters, want 3 to 32`,
+	} {
+		if err := ValidateAlias(in); err == nil || err.Error() != want {
+			t.Errorf("ValidateAlias(%q) = %v; want %q", in, err, want)
+		}
+	}
+}
+
+func TestCanonicalHost(t *testing.T) {
+	for in, want := range map[string]string{
+		"127.1": "127.0.0.1", "0x7f000001": "127.0.0.1", "0X7F.1": "127.0.0.1", "2130706433": "127.0.0.1",
+		"0177.0.0.01": "127.0.0.1", "::1": "::1", "[::1]": "::1", "::ffff:7f00:1": "127.0.0.1",
+		"Example.COM.": "example.com", "256.1.1.1": "256.1.1.1", "1.2.65535": "1.2.255.255",
+		"1.2.65536": "1.2.65536", "4294967295": "255.255.255.255", "4294967296": "4294967296", "0x": "0.0.0.0",
+	} {
+		if got := canonicalHost(in); got != want {
+			t.Errorf("canonicalHost(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzCheckNotSelf: any spelling that canonicalises to the server's own
+// address is refused, and the check never panics.
+func FuzzCheckNotSelf(f *testing.F) {
+	for _, h := range []string{"127.1", "0x7f000001", "2130706433", "0177.0.0.1", "[::1]", "[::ffff:127.0.0.1]",
+		"localhost", "example.com", "10.0.0.5", "0x0a000005", "1.2.3.4.5", "[::ffff:7f00:1]", "08.1"} {
+		f.Add(h)
+	}
+	f.Fuzz(func(t *testing.T, host string) {
+		raw := "http://" + host + ":8080/x"
+		err := CheckNotSelf(raw, "http://127.0.0.1:8080")
+		u, perr := url.Parse(raw)
+		if perr != nil || u.Host == "" {
+			return
+		}
+		if canonical := canonicalHost(u.Hostname()); isLoopback(canonical) && u.Port() == "8080" && err == nil {
+			t.Fatalf("%q is loopback (%q) on the same port but was not refused", raw, canonical)
+		}
+	})
+}
+
 func TestCheckNotSelf(t *testing.T) {
 	tests := []struct {
 		url    string
@@ -160,6 +208,22 @@ func TestCheckNotSelf(t *testing.T) {
 		{"https://sho.rt.example/", []string{"https://sho.rt"}, false},
 		{"http://127.0.0.1:8080/x", nil, false},
 		{"not a url %zz", []string{"http://127.0.0.1:8080"}, false}, // left to ValidateURL
+		// Other spellings of the same IP address.
+		{"http://127.1:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://0x7f000001:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://2130706433:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://0177.0.0.1:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://127.0.1:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://[::ffff:127.0.0.1]:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://[0:0:0:0:0:0:0:1]:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://0x0a.0x00.0x00.0x05/x", []string{"http://10.0.0.5"}, true},
+		{"http://167772165/x", []string{"http://10.0.0.5"}, true},
+		{"http://[::ffff:10.0.0.5]/x", []string{"http://10.0.0.5"}, true},
+		{"http://app.localhost:8080/x", []string{"http://127.0.0.1:8080"}, true},
+		{"http://10.0.0.6/x", []string{"http://10.0.0.5"}, false},
+		{"http://0x7f000001:8081/x", []string{"http://127.0.0.1:8080"}, false}, // another port
+		{"http://08.0.0.1/x", []string{"http://8.0.0.1"}, false},               // 08 is not octal: a name
+		{"http://1.2.3.4.5/x", []string{"http://1.2.3.4"}, false},
 	}
 	for _, tt := range tests {
 		err := CheckNotSelf(tt.url, tt.selves...)

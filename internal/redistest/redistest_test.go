@@ -40,3 +40,12 @@ func TestStartAnswersCommands(t *testing.T) {
 		t.Errorf("server bound to %s, want loopback", host)
 	}
 }
+
+func TestInCI(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "false": false, "0": false, " FALSE ": false, "true": true, "1": true, "yes": true} {
+		got := inCI(func(string) string { return v })
+		if got != want {
+			t.Errorf("inCI with CI=%q = %v; want %v", v, got, want)
+		}
+	}
+}
