@@ -15,11 +15,17 @@ type Problem struct {
 	FunctionalRequirements    string `json:"-"`
 	NonFunctionalRequirements string `json:"-"`
 	Estimation                string `json:"-"`
+	API                       string `json:"-"`
 	HighLevelDesign           string `json:"-"`
 	DataModel                 string `json:"-"`
 	DeepDives                 string `json:"-"`
 	Bottlenecks               string `json:"-"`
+	WrapUp                    string `json:"-"`
 	FollowUpQuestions         string `json:"-"`
+
+	// Mock is the material of a mock interview: clarifying answers,
+	// reference checklist, deep-dive topics, follow-ups and hints.
+	Mock Mock `json:"mock"`
 }
 
 // Problem section headings, in the order the format requires. All are
@@ -30,18 +36,21 @@ const (
 	SectionFunctionalRequirements    = "Functional requirements"
 	SectionNonFunctionalRequirements = "Non-functional requirements"
 	SectionEstimation                = "Estimation"
+	SectionAPI                       = "API"
 	SectionHighLevelDesign           = "High-level design"
 	SectionDataModel                 = "Data model"
 	SectionDeepDives                 = "Deep dives"
 	SectionBottlenecks               = "Bottlenecks"
+	SectionWrapUp                    = "Wrap-up"
 	SectionFollowUpQuestions         = "Follow-up questions"
 )
 
 // ProblemSections lists a problem's section headings in order.
 var ProblemSections = []string{
 	SectionPrompt, SectionClarifyingQuestions, SectionFunctionalRequirements,
-	SectionNonFunctionalRequirements, SectionEstimation, SectionHighLevelDesign,
-	SectionDataModel, SectionDeepDives, SectionBottlenecks, SectionFollowUpQuestions,
+	SectionNonFunctionalRequirements, SectionEstimation, SectionAPI, SectionHighLevelDesign,
+	SectionDataModel, SectionDeepDives, SectionBottlenecks, SectionWrapUp, SectionFollowUpQuestions,
+	SectionMockInterview,
 }
 
 var problemKeys = []keySpec{
@@ -67,16 +76,19 @@ func ParseProblem(name string, data []byte) (*Problem, error) {
 		{SectionFunctionalRequirements, &p.FunctionalRequirements},
 		{SectionNonFunctionalRequirements, &p.NonFunctionalRequirements},
 		{SectionEstimation, &p.Estimation},
+		{SectionAPI, &p.API},
 		{SectionHighLevelDesign, &p.HighLevelDesign},
 		{SectionDataModel, &p.DataModel},
 		{SectionDeepDives, &p.DeepDives},
 		{SectionBottlenecks, &p.Bottlenecks},
+		{SectionWrapUp, &p.WrapUp},
 		{SectionFollowUpQuestions, &p.FollowUpQuestions},
 	} {
 		if s, ok := p.Section(f.heading); ok {
 			*f.dst = s.Body
 		}
 	}
+	p.Mock = parseMock(p)
 	return p, nil
 }
 

@@ -33,7 +33,9 @@ const MaxTradeoff = 140
 //     other level-2 sections; Trade-offs has non-empty "### Pros" and
 //     "### Cons"; a problem's Estimation names `sdprep estimate <preset>`,
 //     its High-level design has a fenced diagram and its Deep dives has at
-//     least one "###" topic.
+//     least one "###" topic;
+//   - a problem's mock-interview material (Problem.Mock) is complete and
+//     well formed, as validator.mock describes.
 func Validate(lib *Library) []error {
 	v := &validator{topicIDs: map[string]bool{}}
 	for _, t := range lib.topics {
@@ -131,6 +133,7 @@ func (v *validator) problem(p *Problem) {
 	if s, ok := p.Section(SectionDeepDives); ok && s.Body != "" && len(s.Subsections) == 0 {
 		v.add(ErrMissingSection, p.File, s.Line, "%q has no \"###\" subsection (one per topic)", SectionDeepDives)
 	}
+	v.mock(p)
 }
 
 // common checks what topics and problems share: id, file name, title,

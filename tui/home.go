@@ -20,6 +20,7 @@ var menu = []menuEntry{
 	{PageNumbers, "Numbers", "Latency, powers of two, throughput and nines tables"},
 	{PageLearn, "Learn", "Concepts and classic problems, searchable"},
 	{PageDrill, "Drill", "Flashcards scheduled by spaced repetition"},
+	{PageMock, "Mock", "Timed five-step interview: notes, estimator, coverage"},
 	{PageLabRateLimit, "Rate limiter", "Token bucket, windows and logs under live traffic"},
 	{PageLabShortener, "Shortener", "URL shortener: codes, cache-aside, click counting"},
 	{PageStats, "Stats", "Progress: cards due, retention, streak, accuracy"},

@@ -23,6 +23,7 @@ type KeyMap struct {
 	Learn     LearnKeys
 	RateLimit RateLimitKeys
 	Shortener ShortenerKeys
+	Mock      MockKeys
 	Cards     CardsKeys
 }
 
@@ -60,6 +61,7 @@ type EstimateKeys struct {
 type NumbersKeys struct {
 	NextTab, PrevTab key.Binding // on a table: tab/shift+tab and →/←
 	Next, Prev       key.Binding // on the calculator, where ←/→ edit the text
+	Tables           key.Binding // Next and Prev in one entry of the help bar
 }
 
 // LearnKeys drive the learn list and reader.
@@ -87,6 +89,14 @@ type ShortenerKeys struct {
 	Up, Down, Resolve, Burst, Back                            key.Binding
 	FieldUp, FieldDown                                        key.Binding // move between fields while typing
 	PageUp, PageDown                                          key.Binding // page through the links
+}
+
+// MockKeys drive the mock interview. The notes editor has focus, so the
+// interview's own keys are ctrl chords (and f1 for help: ? is text).
+type MockKeys struct {
+	Next, Prev, Pause, Hint, Reveal, Pin, Help, Leave key.Binding
+	PinIt, Close, Toggle                              key.Binding // pin chooser and deep-dive list
+	Score, Overrule                                   key.Binding // end screen
 }
 
 func bind(keys []string, k, help string) key.Binding {
@@ -125,7 +135,26 @@ func DefaultKeyMap() KeyMap {
 		Learn:     defaultLearnKeys(nav),
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
+		Mock:      defaultMockKeys(),
 		Cards:     defaultCardsKeys(),
+	}
+}
+
+func defaultMockKeys() MockKeys {
+	return MockKeys{
+		Next:     bind(keys("ctrl+n"), "ctrl+n", "next step"),
+		Prev:     bind(keys("ctrl+p"), "ctrl+p", "previous step"),
+		Pause:    bind(keys("ctrl+t"), "ctrl+t", "pause/resume"),
+		Hint:     bind(keys("ctrl+g"), "ctrl+g", "hint"),
+		Reveal:   bind(keys("ctrl+r"), "ctrl+r", "reveal answer"),
+		Pin:      bind(keys("ctrl+f"), "ctrl+f", "pin figure"),
+		Help:     bind(keys("f1"), "f1", "keys"),
+		Leave:    bind(keys("esc"), "esc", "pause and leave"),
+		PinIt:    bind(keys("enter"), "enter", "pin"),
+		Close:    bind(keys("esc"), "esc", "close"),
+		Toggle:   bind(keys("enter", "x"), "enter/x", "take on"),
+		Score:    bind(keys("1", "2", "3", "4"), "1-4", "score"),
+		Overrule: bind(keys("enter", "x"), "enter/x", "overrule match"),
 	}
 }
 
@@ -167,6 +196,7 @@ func defaultNumbersKeys() NumbersKeys {
 		PrevTab: bind(keys("shift+tab", "left", "h"), "shift+tab/←", "previous table"),
 		Next:    bind(keys("tab"), "tab", "next table"),
 		Prev:    bind(keys("shift+tab"), "shift+tab", "previous table"),
+		Tables:  bind(keys("tab", "shift+tab"), "tab/shift+tab", "tables"),
 	}
 }
 

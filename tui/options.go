@@ -18,6 +18,7 @@ const (
 	PageLearn        = "learn"
 	PageLabRateLimit = "lab/ratelimit"
 	PageLabShortener = "lab/shortener"
+	PageMock         = "mock"
 	PageDrill        = "drill"
 	PageDrillCards   = "drill/cards"
 	PageStats        = "stats"
@@ -59,6 +60,9 @@ type Options struct {
 	// the caller closes it after Run returns.
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
+
+	// Mock configures the mock interview (problem, plan, seed, resume).
+	Mock MockOptions
 
 	// Cards configures the flashcard review (drill/cards).
 	Cards CardsOptions
