@@ -38,7 +38,7 @@ func practise(t *testing.T, f *Factory) {
 	}
 }
 
-func runOK(t *testing.T, f *Factory, args ...string) string {
+func execOK(t *testing.T, f *Factory, args ...string) string {
 	t.Helper()
 	out := f.IO.Out.(*bytes.Buffer)
 	out.Reset()
@@ -51,34 +51,34 @@ func runOK(t *testing.T, f *Factory, args ...string) string {
 func TestDataExportDeleteImportSameStats(t *testing.T) {
 	f, _, _ := testFactory(t)
 	practise(t, f)
-	before := runOK(t, f, "stats", "--format", "json")
+	before := execOK(t, f, "stats", "--format", "json")
 	backup := filepath.Join(t.TempDir(), "backup.json")
-	runOK(t, f, "data", "export", "-o", backup)
+	execOK(t, f, "data", "export", "-o", backup)
 
 	// Delete the data directory, import into the fresh one.
 	if err := os.RemoveAll(f.DataDir()); err != nil {
 		t.Fatal(err)
 	}
-	got := runOK(t, f, "data", "import", backup)
+	got := execOK(t, f, "data", "import", backup)
 	if !strings.Contains(got, "3 reviews") || !strings.Contains(got, "1 quiz answer") || !strings.Contains(got, "1 estimation drill") {
 		t.Errorf("import said %q", got)
 	}
-	if after := runOK(t, f, "stats", "--format", "json"); after != before {
+	if after := execOK(t, f, "stats", "--format", "json"); after != before {
 		t.Errorf("stats differ after export, delete, import:\n%s\n%s", before, after)
 	}
 	// Idempotent.
-	if got := runOK(t, f, "data", "import", backup); !strings.Contains(got, "0 reviews, 0 card schedules, 0 quiz answers") {
+	if got := execOK(t, f, "data", "import", backup); !strings.Contains(got, "0 reviews, 0 card schedules, 0 quiz answers") {
 		t.Errorf("second import said %q", got)
 	}
 }
 
 func TestDataExportToStdout(t *testing.T) {
 	f, _, _ := testFactory(t)
-	out := runOK(t, f, "data", "export")
+	out := execOK(t, f, "data", "export")
 	if !strings.Contains(out, `"format": "sdprep-progress"`) || !strings.Contains(out, `"exported_at": "2026-11-23T12:00:00Z"`) {
 		t.Errorf("export:\n%s", out)
 	}
-	if got := runOK(t, f, "data", "path"); got != f.DataDir()+"\n" {
+	if got := execOK(t, f, "data", "path"); got != f.DataDir()+"\n" {
 		t.Errorf("data path = %q", got)
 	}
 }
@@ -86,7 +86,7 @@ func TestDataExportToStdout(t *testing.T) {
 func TestDataImportBadFileChangesNothing(t *testing.T) {
 	f, _, errOut := testFactory(t)
 	practise(t, f)
-	before := runOK(t, f, "stats", "--format", "json")
+	before := execOK(t, f, "stats", "--format", "json")
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	file := `{"format":"sdprep-progress","version":1,"quiz_attempts":[{"id":"a","question_id":"q","answered_at":"2026-11-20T10:00:00Z","duration_ms":1},{"id":"b","question_id":"","answered_at":"2026-11-20T10:00:00Z","duration_ms":1}]}`
 	if err := os.WriteFile(bad, []byte(file), 0o600); err != nil {
@@ -99,7 +99,7 @@ func TestDataImportBadFileChangesNothing(t *testing.T) {
 	if !strings.Contains(errOut.String(), `quiz_attempts[1] (id "b"): question_id: empty`) {
 		t.Errorf("stderr %q should name the first bad record", errOut.String())
 	}
-	if after := runOK(t, f, "stats", "--format", "json"); after != before {
+	if after := execOK(t, f, "stats", "--format", "json"); after != before {
 		t.Error("a rejected import changed the stats")
 	}
 	wantUsageError(t, []string{`import "missing.json"`, "no such file"}, "data", "import", "missing.json")

@@ -135,8 +135,8 @@ func DefaultKeyMap() KeyMap {
 		Learn:     defaultLearnKeys(nav),
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
-		Mock:      defaultMockKeys(),
 		Cards:     defaultCardsKeys(),
+		Mock:      defaultMockKeys(),
 	}
 }
 

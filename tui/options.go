@@ -63,7 +63,6 @@ type Options struct {
 
 	// Mock configures the mock interview (problem, plan, seed, resume).
 	Mock MockOptions
-
 	// Cards configures the flashcard review (drill/cards).
 	Cards CardsOptions
 	// Store, when set, is the progress store the drill and stats pages
