@@ -95,6 +95,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newRateLimitPage(c)
 	case PageLabShortener:
 		return newShortenerPage(c)
+	case PageQuiz:
+		return newQuizPage(c)
 	case PageMock:
 		return newMockPage(c)
 	case PageDrill:

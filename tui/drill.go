@@ -11,6 +11,7 @@ import (
 // are listed; each drill adds its own line.
 var drillMenu = []menuEntry{
 	{PageDrillCards, "Cards", "Flashcards due today, scheduled by FSRS"},
+	{PageQuiz, "Quiz", "Scenario questions with every option explained"},
 }
 
 // drillPage is the Drill menu: pick a kind of practice.

@@ -23,6 +23,7 @@ type KeyMap struct {
 	Learn     LearnKeys
 	RateLimit RateLimitKeys
 	Shortener ShortenerKeys
+	Quiz      QuizKeys
 	Mock      MockKeys
 	Cards     CardsKeys
 }
@@ -83,6 +84,12 @@ type RateLimitKeys struct {
 	Edit, Apply, Cancel                             key.Binding
 }
 
+// QuizKeys drive the quiz: a number answers, enter moves on, r starts a
+// new quiz at the end; Scroll is the help entry for Nav.Up/Down.
+type QuizKeys struct {
+	Answer, Next, Restart, Scroll key.Binding
+}
+
 // ShortenerKeys drive the shortener lab.
 type ShortenerKeys struct {
 	Next, Prev, Shorten, Strategy, PrevStrategy, NextStrategy key.Binding
@@ -136,6 +143,7 @@ func DefaultKeyMap() KeyMap {
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
 		Cards:     defaultCardsKeys(),
+		Quiz:      defaultQuizKeys(),
 		Mock:      defaultMockKeys(),
 	}
 }
@@ -265,5 +273,14 @@ func defaultShortenerKeys() ShortenerKeys {
 		FieldDown:    bind(keys("down"), "↓", "next field"),
 		PageUp:       bind(keys("pgup"), "pgup/dn", "page links"),
 		PageDown:     bind(keys("pgdown"), "pgdn", "next page"),
+	}
+}
+
+func defaultQuizKeys() QuizKeys {
+	return QuizKeys{
+		Answer:  bind(keys("1", "2", "3", "4", "5"), "1-5", "answer"),
+		Next:    bind(keys("enter"), "enter", "next"),
+		Restart: bind(keys("r"), "r", "new quiz"),
+		Scroll:  bind(keys("up", "down"), "↑/↓", "scroll"),
 	}
 }

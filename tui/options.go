@@ -18,6 +18,7 @@ const (
 	PageLearn        = "learn"
 	PageLabRateLimit = "lab/ratelimit"
 	PageLabShortener = "lab/shortener"
+	PageQuiz         = "drill/quiz"
 	PageMock         = "mock"
 	PageDrill        = "drill"
 	PageDrillCards   = "drill/cards"
@@ -61,6 +62,8 @@ type Options struct {
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
 
+	// Quiz configures the quiz page.
+	Quiz QuizOptions
 	// Mock configures the mock interview (problem, plan, seed, resume).
 	Mock MockOptions
 	// Cards configures the flashcard review (drill/cards).
