@@ -105,6 +105,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newCardsPage(c), nil
 	case PageStats:
 		return newStatsPage(c), nil
+	case PageDrillEstimate:
+		return newDrillEstimatePage(c)
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }

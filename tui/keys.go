@@ -17,15 +17,16 @@ type KeyMap struct {
 	Global GlobalKeys
 	Nav    NavKeys
 
-	Home      HomeKeys
-	Estimate  EstimateKeys
-	Numbers   NumbersKeys
-	Learn     LearnKeys
-	RateLimit RateLimitKeys
-	Shortener ShortenerKeys
-	Quiz      QuizKeys
-	Mock      MockKeys
-	Cards     CardsKeys
+	Home          HomeKeys
+	Estimate      EstimateKeys
+	Numbers       NumbersKeys
+	Learn         LearnKeys
+	RateLimit     RateLimitKeys
+	Shortener     ShortenerKeys
+	Quiz          QuizKeys
+	Mock          MockKeys
+	Cards         CardsKeys
+	DrillEstimate DrillEstimateKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -135,16 +136,17 @@ func DefaultKeyMap() KeyMap {
 			Back:      bind(keys("esc"), "esc", "back"),
 			Help:      bind(keys("?"), "?", "help"),
 		},
-		Nav:       nav,
-		Home:      defaultHomeKeys(),
-		Estimate:  defaultEstimateKeys(),
-		Numbers:   defaultNumbersKeys(),
-		Learn:     defaultLearnKeys(nav),
-		RateLimit: defaultRateLimitKeys(),
-		Shortener: defaultShortenerKeys(),
-		Cards:     defaultCardsKeys(),
-		Quiz:      defaultQuizKeys(),
-		Mock:      defaultMockKeys(),
+		Nav:           nav,
+		Home:          defaultHomeKeys(),
+		Estimate:      defaultEstimateKeys(),
+		Numbers:       defaultNumbersKeys(),
+		Learn:         defaultLearnKeys(nav),
+		RateLimit:     defaultRateLimitKeys(),
+		Shortener:     defaultShortenerKeys(),
+		Cards:         defaultCardsKeys(),
+		Quiz:          defaultQuizKeys(),
+		Mock:          defaultMockKeys(),
+		DrillEstimate: defaultDrillEstimateKeys(),
 	}
 }
 
