@@ -27,6 +27,7 @@ type KeyMap struct {
 	Mock          MockKeys
 	Cards         CardsKeys
 	DrillEstimate DrillEstimateKeys
+	SimLab        SimLabKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -74,6 +75,12 @@ type LearnKeys struct {
 	PageUpR, PageDownR, Left, Right     key.Binding
 	NextLink, PrevLink, Follow, Close   key.Binding
 	HistoryBack, HistoryFwd, Find, Quit key.Binding
+}
+
+// SimLabKeys drive the simulation labs (cache, quorum, hash ring,
+// balancer): pick a parameter, change it, and the simulation runs again.
+type SimLabKeys struct {
+	Up, Down, Dec, Inc key.Binding
 }
 
 // RateLimitKeys drive the rate-limiter lab. Edit opens the limit form,
@@ -147,6 +154,12 @@ func DefaultKeyMap() KeyMap {
 		Quiz:          defaultQuizKeys(),
 		Mock:          defaultMockKeys(),
 		DrillEstimate: defaultDrillEstimateKeys(),
+		SimLab: SimLabKeys{
+			Up:   bind(keys("up", "k"), "↑/k", "previous parameter"),
+			Down: bind(keys("down", "j"), "↓/j", "next parameter"),
+			Dec:  bind(keys("left", "h", "-"), "←/h", "smaller"),
+			Inc:  bind(keys("right", "l", "+"), "→/l", "larger"),
+		},
 	}
 }
 
@@ -169,10 +182,11 @@ func defaultMockKeys() MockKeys {
 }
 
 func defaultHomeKeys() HomeKeys {
-	k := HomeKeys{Open: bind(keys("enter", "right", "l"), "enter", "open"), Jump: map[string]key.Binding{}}
+	k := HomeKeys{Open: bind(keys("enter", "right"), "enter", "open"), Jump: map[string]key.Binding{}}
 	// Each entry jumps on the first letter of its name that no earlier
-	// entry took: Shortener has S, so Stats gets t.
-	taken := map[rune]bool{}
+	// entry took: Shortener has S, so Stats gets t. Q, J and K are taken
+	// from the start: they quit and move on the menu.
+	taken := map[rune]bool{'Q': true, 'J': true, 'K': true}
 	for _, e := range menu {
 		for _, r := range strings.ToUpper(e.Name) {
 			if r < 'A' || r > 'Z' || taken[r] {

@@ -4,6 +4,10 @@ import (
 	"io"
 	"time"
 
+	"github.com/sdprep/sdprep/designs/balancer"
+	"github.com/sdprep/sdprep/designs/cache"
+	"github.com/sdprep/sdprep/designs/hashring"
+	"github.com/sdprep/sdprep/designs/quorum"
 	"github.com/sdprep/sdprep/designs/ratelimit"
 	"github.com/sdprep/sdprep/designs/shortener"
 	"github.com/sdprep/sdprep/drills"
@@ -24,6 +28,10 @@ const (
 	PageDrillCards    = "drill/cards"
 	PageStats         = "stats"
 	PageDrillEstimate = "drill/estimate"
+	PageLabCache      = "lab/cache"
+	PageLabQuorum     = "lab/quorum"
+	PageLabHashRing   = "lab/hashring"
+	PageLabBalancer   = "lab/balancer"
 )
 
 // Options configure one run of the app.
@@ -65,6 +73,12 @@ type Options struct {
 
 	// Quiz configures the quiz page.
 	Quiz QuizOptions
+	// Cache, Quorum, HashRing and Balancer are the starting parameters of
+	// the simulation labs (the zero value means each lab's defaults).
+	Cache    cache.Params
+	Quorum   quorum.Params
+	HashRing hashring.Params
+	Balancer balancer.Params
 	// Mock configures the mock interview (problem, plan, seed, resume).
 	Mock MockOptions
 	// Cards configures the flashcard review (drill/cards).
