@@ -182,10 +182,11 @@ func defaultMockKeys() MockKeys {
 }
 
 func defaultHomeKeys() HomeKeys {
-	k := HomeKeys{Open: bind(keys("enter", "right", "l"), "enter", "open"), Jump: map[string]key.Binding{}}
+	k := HomeKeys{Open: bind(keys("enter", "right"), "enter", "open"), Jump: map[string]key.Binding{}}
 	// Each entry jumps on the first letter of its name that no earlier
-	// entry took: Shortener has S, so Stats gets t.
-	taken := map[rune]bool{}
+	// entry took: Shortener has S, so Stats gets t. Q, J and K are taken
+	// from the start: they quit and move on the menu.
+	taken := map[rune]bool{'Q': true, 'J': true, 'K': true}
 	for _, e := range menu {
 		for _, r := range strings.ToUpper(e.Name) {
 			if r < 'A' || r > 'Z' || taken[r] {
