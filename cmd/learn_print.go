@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sdprep/sdprep/content"
-	"github.com/sdprep/sdprep/tui"
+	"github.com/sdprep/sdprep/internal/markdown"
 )
 
 // printDocument writes one topic or problem in the chosen format.
@@ -23,9 +23,9 @@ func printDocument(ios *IOStreams, doc document, format learnFormat, noPager boo
 	case learnMarkdown:
 		out = doc.markdown
 	case learnText:
-		out, err = tui.RenderPlain(doc.markdown, ios.Width())
+		out, err = markdown.RenderPlain(doc.markdown, ios.Width())
 	default:
-		out, err = tui.RenderMarkdown(doc.markdown, ios.Width(), ios.NoColor)
+		out, err = markdown.Render(doc.markdown, ios.Width(), ios.NoColor)
 	}
 	if err != nil {
 		return err

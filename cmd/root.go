@@ -39,9 +39,14 @@ var topLevel = []struct {
 	build func(*Factory) *cobra.Command
 }{
 	{"estimate", func(f *Factory) *cobra.Command { return NewCmdEstimate(f, nil) }},
+	{"calc", func(f *Factory) *cobra.Command { return NewCmdCalc(f, nil) }},
 	{"numbers", func(f *Factory) *cobra.Command { return NewCmdNumbers(f, nil) }},
 	{"learn", func(f *Factory) *cobra.Command { return NewCmdLearn(f, nil) }},
 	{"lab", func(f *Factory) *cobra.Command { return NewCmdLab(f, nil) }},
+	{"mock", func(f *Factory) *cobra.Command { return NewCmdMock(f, nil) }},
+	{"drill", NewCmdDrill},
+	{"stats", func(f *Factory) *cobra.Command { return NewCmdStats(f, nil) }},
+	{"data", func(f *Factory) *cobra.Command { return NewCmdData(f, nil) }},
 	{"version", NewCmdVersion},
 	{"man", NewCmdMan},
 }

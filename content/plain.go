@@ -1,76 +1,116 @@
 package content
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// plainText flattens a Markdown body for search and snippets. It removes
-// markup lightly: list and quote markers, emphasis, code backticks,
-// backslash escapes, table pipes and delimiter rows, and link targets
-// (keeping the link text). Emphasis and backticks leave nothing behind,
-// as when the Markdown is rendered, so "**term**: text" reads
-// "term: text"; the text inside a code span is kept as written. Headings
-// are returned apart, space-separated, so a snippet never runs a heading
-// into the paragraph under it. Fenced code blocks are returned apart too,
-// in code, without their rules and box-drawing symbols: a snippet is then
-// never a slice of a diagram, while the words in one can still match.
-// Runs of white space become one space. It is not a Markdown renderer; it
-// only has to read well in a snippet.
+// mdParser returns the parser for Markdown the way glamour renders it
+// (CommonMark plus GitHub tables), built on first use so that commands
+// that never search do not pay for it. A goldmark parser is safe for
+// concurrent use.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+})
+
+// plainText flattens a Markdown body for search and snippets. It parses
+// the body with goldmark and keeps the text of its inline nodes: list and
+// quote markers, emphasis, code backticks, table pipes and delimiter
+// rows, link targets and backslash escapes all disappear, as when the
+// Markdown is rendered, so "**term**: text" reads "term: text"; the text
+// inside a code span is kept as written. A '*' or '`' that pairs with
+// nothing is dropped too. Headings are returned apart, space-separated,
+// so a snippet never runs a heading into the paragraph under it. Code
+// blocks are returned apart too, in code, without their rules and
+// box-drawing symbols: a snippet is then never a slice of a diagram,
+// while the words in one can still match. Raw HTML is left out. Runs of
+// white space become one space.
 func plainText(body string) (plain, headings, code string) {
+	src := []byte(body)
+	doc := mdParser().Parse(text.NewReader(src))
 	p := plainWriter{buf: make([]byte, 0, len(body))}
-	var c plainWriter
-	var h []byte
-	fence := "" // the marker of the open fence, "" outside one
-	for line := range strings.Lines(body) {
-		line = strings.TrimRight(line, "\r\n")
-		if m := fenceMarker(line); m != "" && (fence == "" || closesFence(m, fence)) {
-			if fence == "" {
-				fence = m
-			} else {
-				fence = ""
+	var c, h plainWriter
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock || n.Kind() == east.KindTableCell {
+				p.space() // words of adjacent blocks and cells stay apart
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			h.inline(n, src)
+			h.space()
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				c.diagram(strings.TrimRight(string(seg.Value(src)), "\r\n"))
+				c.space()
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			p.inline(n, src)
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			p.text(n.URL(src))
+		case *ast.Text:
+			p.prose(n, src)
+		}
+		return ast.WalkContinue, nil
+	})
+	return p.String(), h.String(), c.String()
+}
+
+// inline writes the text of n's descendants as written, only folding
+// white space: a heading's words, or a code span's text.
+func (w *plainWriter) inline(n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			w.text(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				w.space()
 			}
 			continue
 		}
-		n := headingLevel(line)
-		switch {
-		case fence != "":
-			c.diagram(line)
-			c.space()
-		case n > 0:
-			h = append(append(h, strings.TrimSpace(line[n:])...), ' ')
-		case isDelimiterRow(line):
-		default:
-			p.prose(stripLineMarkers(line))
-			p.space()
-		}
+		w.inline(c, src)
 	}
-	return p.String(), string(h), c.String()
 }
 
-// closesFence reports whether marker m closes a fence opened with open:
-// the same character, at least as many of it.
-func closesFence(m, open string) bool {
-	return m[0] == open[0] && len(m) >= len(open)
-}
-
-// isDelimiterRow reports a table's delimiter row ("|---|:--:|") or a
-// thematic break ("---", "* * *"), lines that carry no words.
-func isDelimiterRow(line string) bool {
-	t := strings.TrimSpace(line)
-	if t == "" {
-		return false
+// prose writes a text node of a paragraph: backslash escapes become the
+// character they escape, and a '*' or '`' left over from markup that
+// paired with nothing is dropped without a trace.
+func (w *plainWriter) prose(t *ast.Text, src []byte) {
+	v := t.Segment.Value(src)
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
 	}
-	if strings.Trim(t, "|-: ") == "" {
-		return strings.Contains(t, "-") && (strings.Contains(t, "|") || strings.Count(t, "-") >= 3)
-	}
-	for _, r := range "*_" {
-		if strings.Trim(t, string(r)+" ") == "" && strings.Count(t, string(r)) >= 3 {
-			return true
+	for len(v) > 0 {
+		i := bytes.IndexAny(v, "*`")
+		if i < 0 {
+			w.text(v)
+			break
 		}
+		w.text(v[:i])
+		v = v[i+1:]
 	}
-	return false
+	if t.SoftLineBreak() || t.HardLineBreak() {
+		w.space()
+	}
 }
 
 // plainWriter appends text, turning every run of white space into one
@@ -117,125 +157,29 @@ func (w *plainWriter) bytes(s string) {
 	}
 }
 
-// rune appends the rune at the start of s, or a space for Unicode white
-// space, and returns its length in bytes.
-func (w *plainWriter) rune(s string) int {
-	r, size := utf8.DecodeRuneInString(s)
-	if unicode.IsSpace(r) {
-		w.space()
-	} else {
-		w.bytes(s[:size])
-	}
-	return size
-}
-
 // text appends s as it is, only folding white space.
-func (w *plainWriter) text(s string) {
+func (w *plainWriter) text(s []byte) {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			w.byte(s[i])
 			i++
 			continue
 		}
-		i += w.rune(s[i:])
+		r, size := utf8.DecodeRune(s[i:])
+		if unicode.IsSpace(r) {
+			w.space()
+		} else {
+			if w.pending {
+				w.buf = append(w.buf, ' ')
+				w.pending = false
+			}
+			w.buf = append(w.buf, s[i:i+size]...)
+		}
+		i += size
 	}
 }
 
 func (w *plainWriter) String() string { return string(w.buf) }
-
-// stripLineMarkers removes a list bullet or number, or a quote marker, at
-// the start of a line.
-func stripLineMarkers(line string) string {
-	t := strings.TrimLeft(line, " \t")
-	for strings.HasPrefix(t, ">") {
-		t = strings.TrimLeft(t[1:], " ")
-	}
-	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ' {
-		return t[2:]
-	}
-	i := 0
-	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
-		return t[i+2:]
-	}
-	return t
-}
-
-// prose writes a line of Markdown text without its inline markup. '*' is
-// dropped without a trace, a code span is written without its backticks,
-// '|' becomes a space, a backslash escape becomes the character it
-// escapes, and a "[text](url)" link becomes its text.
-func (w *plainWriter) prose(line string) {
-	for i := 0; i < len(line); {
-		if n := plainRun(line[i:]); n > 0 {
-			w.bytes(line[i : i+n])
-			i += n
-			continue
-		}
-		switch c := line[i]; {
-		case c == '`':
-			open := backtickRun(line[i:])
-			end := closingBackticks(line, i+open, open)
-			if end >= 0 {
-				w.text(line[i+open : end])
-				i = end + open
-			} else {
-				i += open // no closing run: drop the backticks
-			}
-		case c == '*':
-			i++
-		case c == '|':
-			w.space()
-			i++
-		case c == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):
-			w.byte(line[i+1])
-			i += 2
-		case c == ']' && strings.HasPrefix(line[i:], "](") && strings.IndexByte(line[i:], ')') > 0:
-			i += strings.IndexByte(line[i:], ')') + 1
-		case c == '[' && strings.Contains(line[i:], "]("):
-			i++
-		case c >= utf8.RuneSelf:
-			i += w.rune(line[i:])
-		default:
-			w.byte(c)
-			i++
-		}
-	}
-}
-
-// backtickRun is the number of backticks s starts with.
-func backtickRun(s string) int {
-	n := 0
-	for n < len(s) && s[n] == '`' {
-		n++
-	}
-	return n
-}
-
-// closingBackticks returns the offset in line, at or after from, of the
-// first run of exactly n backticks, or -1.
-func closingBackticks(line string, from, n int) int {
-	for from < len(line) {
-		i := strings.IndexByte(line[from:], '`')
-		if i < 0 {
-			return -1
-		}
-		i += from
-		run := backtickRun(line[i:])
-		if run == n {
-			return i
-		}
-		from = i + run
-	}
-	return -1
-}
-
-// isASCIIPunct reports the characters a backslash can escape in Markdown.
-func isASCIIPunct(c byte) bool {
-	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
-}
 
 // diagram writes a line of a fenced code block without the parts that
 // carry no words: backticks, '*', '|', runs of two or more rule
@@ -275,7 +219,7 @@ func (w *plainWriter) diagram(line string) {
 	}
 }
 
-// special marks the bytes prose and diagram must look at one by one:
+// special marks the bytes diagram must look at one by one:
 // markup, rule characters, white space other than a single space, and the
 // bytes of multi-byte runes.
 var special = func() (t [256]bool) {

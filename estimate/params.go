@@ -80,7 +80,7 @@ var Params = []Param{
 	{Name: PRetention, Kind: KindDuration, Default: "5y", Help: "how long data is kept (e.g. 5y, 90d)"},
 	{Name: PReplication, Kind: KindFactor, Default: "1", Help: "copies of each byte stored (raw storage is before replication)"},
 	{Name: PCacheFraction, Kind: KindFraction, Default: "20%", Help: "share of a day's read volume kept hot in cache (80/20 rule)"},
-	{Name: PServerQPS, Kind: KindFactor, Default: "10K", Help: "requests per second one server handles"},
+	{Name: PServerQPS, Kind: KindFactor, Default: "10K", Help: "requests per second one server handles (10K: a cheap, cached read; heavier requests run at hundreds to a few thousand)"},
 	{Name: PServerEgress, Kind: KindBytes, Default: "1.25GB", Help: "bytes per second one server can send (1.25GB is a 10 Gbps NIC)"},
 }
 

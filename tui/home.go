@@ -19,8 +19,15 @@ var menu = []menuEntry{
 	{PageEstimate, "Estimate", "Back-of-the-envelope numbers with the working shown"},
 	{PageNumbers, "Numbers", "Latency, powers of two, throughput and nines tables"},
 	{PageLearn, "Learn", "Concepts and classic problems, searchable"},
+	{PageMock, "Mock", "Timed five-step interview: notes, estimator, coverage"},
+	{PageDrill, "Drill", "Flashcards scheduled by spaced repetition"},
 	{PageLabRateLimit, "Rate limiter", "Token bucket, windows and logs under live traffic"},
 	{PageLabShortener, "Shortener", "URL shortener: codes, cache-aside, click counting"},
+	{PageLabCache, "Cache", "Eviction policies by cache size, stampede, penetration"},
+	{PageLabQuorum, "Partitions", "Quorums (N/R/W), stale reads, CAP and PACELC"},
+	{PageLabHashRing, "Hash ring", "Consistent hashing vs hash % N, virtual nodes"},
+	{PageLabBalancer, "Balancer", "Six load-balancing algorithms, a failure, health checks"},
+	{PageStats, "Stats", "Progress: cards due, retention, streak, accuracy"},
 }
 
 type homePage struct {

@@ -17,12 +17,17 @@ type KeyMap struct {
 	Global GlobalKeys
 	Nav    NavKeys
 
-	Home      HomeKeys
-	Estimate  EstimateKeys
-	Numbers   NumbersKeys
-	Learn     LearnKeys
-	RateLimit RateLimitKeys
-	Shortener ShortenerKeys
+	Home          HomeKeys
+	Estimate      EstimateKeys
+	Numbers       NumbersKeys
+	Learn         LearnKeys
+	RateLimit     RateLimitKeys
+	Shortener     ShortenerKeys
+	Quiz          QuizKeys
+	Mock          MockKeys
+	Cards         CardsKeys
+	DrillEstimate DrillEstimateKeys
+	SimLab        SimLabKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -59,6 +64,7 @@ type EstimateKeys struct {
 type NumbersKeys struct {
 	NextTab, PrevTab key.Binding // on a table: tab/shift+tab and →/←
 	Next, Prev       key.Binding // on the calculator, where ←/→ edit the text
+	Tables           key.Binding // Next and Prev in one entry of the help bar
 }
 
 // LearnKeys drive the learn list and reader.
@@ -71,6 +77,12 @@ type LearnKeys struct {
 	HistoryBack, HistoryFwd, Find, Quit key.Binding
 }
 
+// SimLabKeys drive the simulation labs (cache, quorum, hash ring,
+// balancer): pick a parameter, change it, and the simulation runs again.
+type SimLabKeys struct {
+	Up, Down, Dec, Inc key.Binding
+}
+
 // RateLimitKeys drive the rate-limiter lab. Edit opens the limit form,
 // where Nav.Next/Prev move between fields, Apply sets the limit and
 // Cancel leaves the form unchanged.
@@ -80,12 +92,26 @@ type RateLimitKeys struct {
 	Edit, Apply, Cancel                             key.Binding
 }
 
+// QuizKeys drive the quiz: a number answers, enter moves on, r starts a
+// new quiz at the end; Scroll is the help entry for Nav.Up/Down.
+type QuizKeys struct {
+	Answer, Next, Restart, Scroll key.Binding
+}
+
 // ShortenerKeys drive the shortener lab.
 type ShortenerKeys struct {
 	Next, Prev, Shorten, Strategy, PrevStrategy, NextStrategy key.Binding
 	Up, Down, Resolve, Burst, Back                            key.Binding
 	FieldUp, FieldDown                                        key.Binding // move between fields while typing
 	PageUp, PageDown                                          key.Binding // page through the links
+}
+
+// MockKeys drive the mock interview. The notes editor has focus, so the
+// interview's own keys are ctrl chords (and f1 for help: ? is text).
+type MockKeys struct {
+	Next, Prev, Pause, Hint, Reveal, Pin, Help, Leave key.Binding
+	PinIt, Close, Toggle                              key.Binding // pin chooser and deep-dive list
+	Score, Overrule                                   key.Binding // end screen
 }
 
 func bind(keys []string, k, help string) key.Binding {
@@ -117,21 +143,59 @@ func DefaultKeyMap() KeyMap {
 			Back:      bind(keys("esc"), "esc", "back"),
 			Help:      bind(keys("?"), "?", "help"),
 		},
-		Nav:       nav,
-		Home:      defaultHomeKeys(),
-		Estimate:  defaultEstimateKeys(),
-		Numbers:   defaultNumbersKeys(),
-		Learn:     defaultLearnKeys(nav),
-		RateLimit: defaultRateLimitKeys(),
-		Shortener: defaultShortenerKeys(),
+		Nav:           nav,
+		Home:          defaultHomeKeys(),
+		Estimate:      defaultEstimateKeys(),
+		Numbers:       defaultNumbersKeys(),
+		Learn:         defaultLearnKeys(nav),
+		RateLimit:     defaultRateLimitKeys(),
+		Shortener:     defaultShortenerKeys(),
+		Cards:         defaultCardsKeys(),
+		Quiz:          defaultQuizKeys(),
+		Mock:          defaultMockKeys(),
+		DrillEstimate: defaultDrillEstimateKeys(),
+		SimLab: SimLabKeys{
+			Up:   bind(keys("up", "k"), "↑/k", "previous parameter"),
+			Down: bind(keys("down", "j"), "↓/j", "next parameter"),
+			Dec:  bind(keys("left", "h", "-"), "←/h", "smaller"),
+			Inc:  bind(keys("right", "l", "+"), "→/l", "larger"),
+		},
+	}
+}
+
+func defaultMockKeys() MockKeys {
+	return MockKeys{
+		Next:     bind(keys("ctrl+n"), "ctrl+n", "next step"),
+		Prev:     bind(keys("ctrl+p"), "ctrl+p", "previous step"),
+		Pause:    bind(keys("ctrl+t"), "ctrl+t", "pause/resume"),
+		Hint:     bind(keys("ctrl+g"), "ctrl+g", "hint"),
+		Reveal:   bind(keys("ctrl+r"), "ctrl+r", "reveal answer"),
+		Pin:      bind(keys("ctrl+f"), "ctrl+f", "pin figure"),
+		Help:     bind(keys("f1"), "f1", "keys"),
+		Leave:    bind(keys("esc"), "esc", "pause and leave"),
+		PinIt:    bind(keys("enter"), "enter", "pin"),
+		Close:    bind(keys("esc"), "esc", "close"),
+		Toggle:   bind(keys("enter", "x"), "enter/x", "take on"),
+		Score:    bind(keys("1", "2", "3", "4"), "1-4", "score"),
+		Overrule: bind(keys("enter", "x"), "enter/x", "overrule match"),
 	}
 }
 
 func defaultHomeKeys() HomeKeys {
 	k := HomeKeys{Open: bind(keys("enter", "right", "l"), "enter", "open"), Jump: map[string]key.Binding{}}
+	// Each entry jumps on the first letter of its name that no earlier
+	// entry took: Shortener has S, so Stats gets t.
+	taken := map[rune]bool{}
 	for _, e := range menu {
-		c := e.Name[:1]
-		k.Jump[e.Page] = bind(keys(c, strings.ToLower(c)), c, e.Name)
+		for _, r := range strings.ToUpper(e.Name) {
+			if r < 'A' || r > 'Z' || taken[r] {
+				continue
+			}
+			taken[r] = true
+			c := string(r)
+			k.Jump[e.Page] = bind(keys(c, strings.ToLower(c)), c, e.Name)
+			break
+		}
 	}
 	return k
 }
@@ -155,6 +219,7 @@ func defaultNumbersKeys() NumbersKeys {
 		PrevTab: bind(keys("shift+tab", "left", "h"), "shift+tab/←", "previous table"),
 		Next:    bind(keys("tab"), "tab", "next table"),
 		Prev:    bind(keys("shift+tab"), "shift+tab", "previous table"),
+		Tables:  bind(keys("tab", "shift+tab"), "tab/shift+tab", "tables"),
 	}
 }
 
@@ -223,5 +288,14 @@ func defaultShortenerKeys() ShortenerKeys {
 		FieldDown:    bind(keys("down"), "↓", "next field"),
 		PageUp:       bind(keys("pgup"), "pgup/dn", "page links"),
 		PageDown:     bind(keys("pgdown"), "pgdn", "next page"),
+	}
+}
+
+func defaultQuizKeys() QuizKeys {
+	return QuizKeys{
+		Answer:  bind(keys("1", "2", "3", "4", "5"), "1-5", "answer"),
+		Next:    bind(keys("enter"), "enter", "next"),
+		Restart: bind(keys("r"), "r", "new quiz"),
+		Scroll:  bind(keys("up", "down"), "↑/↓", "scroll"),
 	}
 }

@@ -4,18 +4,34 @@ import (
 	"io"
 	"time"
 
+	"github.com/sdprep/sdprep/designs/balancer"
+	"github.com/sdprep/sdprep/designs/cache"
+	"github.com/sdprep/sdprep/designs/hashring"
+	"github.com/sdprep/sdprep/designs/quorum"
 	"github.com/sdprep/sdprep/designs/ratelimit"
 	"github.com/sdprep/sdprep/designs/shortener"
+	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/internal/store"
 )
 
 // Page ids accepted by Options.Start.
 const (
-	PageHome         = ""
-	PageEstimate     = "estimate"
-	PageNumbers      = "numbers"
-	PageLearn        = "learn"
-	PageLabRateLimit = "lab/ratelimit"
-	PageLabShortener = "lab/shortener"
+	PageHome          = ""
+	PageEstimate      = "estimate"
+	PageNumbers       = "numbers"
+	PageLearn         = "learn"
+	PageLabRateLimit  = "lab/ratelimit"
+	PageLabShortener  = "lab/shortener"
+	PageQuiz          = "drill/quiz"
+	PageMock          = "mock"
+	PageDrill         = "drill"
+	PageDrillCards    = "drill/cards"
+	PageStats         = "stats"
+	PageDrillEstimate = "drill/estimate"
+	PageLabCache      = "lab/cache"
+	PageLabQuorum     = "lab/quorum"
+	PageLabHashRing   = "lab/hashring"
+	PageLabBalancer   = "lab/balancer"
 )
 
 // Options configure one run of the app.
@@ -54,4 +70,39 @@ type Options struct {
 	// the caller closes it after Run returns.
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
+
+	// Quiz configures the quiz page.
+	Quiz QuizOptions
+	// Cache, Quorum, HashRing and Balancer are the starting parameters of
+	// the simulation labs (the zero value means each lab's defaults).
+	Cache    cache.Params
+	Quorum   quorum.Params
+	HashRing hashring.Params
+	Balancer balancer.Params
+	// Mock configures the mock interview (problem, plan, seed, resume).
+	Mock MockOptions
+	// Cards configures the flashcard review (drill/cards).
+	Cards CardsOptions
+	// Store, when set, is the progress store the drill and stats pages
+	// use (the command opened it; the caller closes it after Run returns).
+	// Nil means the pages open DataDir's store themselves.
+	Store *store.Store
+
+	// Drill picks the first estimation drill (seed, preset, quantity);
+	// the next ones follow from seed+1, seed+2 … nil seeds from the clock.
+	Drill *drills.EstimationOptions
+	// DrillRecorder keeps each answered estimation drill; nil keeps none.
+	DrillRecorder drills.EstimationRecorder
+}
+
+// CardsOptions configure the flashcard review.
+type CardsOptions struct {
+	// Topic keeps one topic's cards; empty reviews every card.
+	Topic string
+	// Until is the interview date (start of that day); zero for none.
+	Until time.Time
+	// Practice keeps reviewing, weakest first, once nothing is due.
+	Practice bool
+	// Limits override the stored daily limits where non-zero.
+	Limits drills.Limits
 }

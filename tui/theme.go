@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
@@ -34,6 +35,7 @@ type Theme struct {
 	BarAlt    lipgloss.Style // rejected bars in charts
 	Help      help.Styles
 	Input     textinput.Styles // text fields; the cursor does not blink
+	Notes     textarea.Styles  // the mock interview's notes editor
 }
 
 // palette is the set of colours a theme is built from.
@@ -86,6 +88,7 @@ func NewTheme(noColor bool) *Theme {
 		BarAlt:    s().Foreground(p.err),
 		Help:      h,
 		Input:     inputStyles(s().Foreground(p.subtle), s().Foreground(p.accentDim)),
+		Notes:     notesStyles(s().Foreground(p.subtle), s().Foreground(p.accentDim)),
 	}
 }
 
@@ -96,6 +99,18 @@ func inputStyles(placeholder, prompt lipgloss.Style) textinput.Styles {
 	in.Blurred = in.Focused
 	in.Cursor = textinput.CursorStyle{Blink: false}
 	return in
+}
+
+// notesStyles builds the notes editor's styles from a placeholder and
+// prompt style; the cursor does not blink.
+func notesStyles(placeholder, prompt lipgloss.Style) textarea.Styles {
+	var ta textarea.Styles
+	ta.Focused = textarea.StyleState{Base: lipgloss.NewStyle(), Text: lipgloss.NewStyle(), Placeholder: placeholder, Prompt: prompt,
+		CursorLine: lipgloss.NewStyle(), EndOfBuffer: placeholder, LineNumber: placeholder, CursorLineNumber: prompt}
+	ta.Blurred = ta.Focused
+	ta.Blurred.Prompt = placeholder
+	ta.Cursor = textarea.CursorStyle{Blink: false}
+	return ta
 }
 
 func plainTheme() *Theme {
@@ -127,5 +142,6 @@ func plainTheme() *Theme {
 		BarAlt:    s(),
 		Help:      h,
 		Input:     inputStyles(s().Faint(true), s()),
+		Notes:     notesStyles(s().Faint(true), s()),
 	}
 }

@@ -9,9 +9,10 @@
 // is one transaction, and once it returns the row survives the process
 // being killed (SIGKILL included); only power loss can drop the last
 // commits, and never corrupts the file. Write transactions begin
-// IMMEDIATE and every connection has a busy timeout (5 s by default), so
-// two sdprep processes on one file queue for the write lock instead of
-// failing with "database is locked".
+// IMMEDIATE and every connection has a busy timeout (15 s by default; a
+// write holds the lock for about a millisecond, so only a stalled process
+// makes another wait that long), so two sdprep processes on one file
+// queue for the write lock instead of failing with "database is locked".
 //
 // # Files that are not ours
 //
@@ -29,24 +30,16 @@
 // the version reached, so two processes opening a new file migrate it
 // once. A migration is never edited after release: changes are new files.
 //
-// # Mock sessions (next migration)
+// # Mock sessions
 //
-// Mock interviews (issue 13) will add migrations/0002_mock.sql, with:
-//
-//	mock_sessions (id TEXT PRIMARY KEY, problem_id TEXT, plan TEXT -- JSON
-//	               step minutes, started_at, ended_at NULL, elapsed_ms per
-//	               step as JSON, rubric TEXT JSON NULL, coverage REAL NULL)
-//	mock_events   (id TEXT PRIMARY KEY, session_id TEXT REFERENCES
-//	               mock_sessions(id), at INTEGER, step INTEGER, kind TEXT
-//	               -- note|pin|hint|follow_up|pause|resume|step, body TEXT)
-//
-// plus an index on mock_events (session_id, at). Each event is one
-// transaction, like an answer here; notes are autosaved as "note" events
-// carrying the step's full text, the latest one winning. The methods go
-// in a new file (mock.go) next to these; Export gains "mock_sessions" and
-// "mock_events" arrays and ExportVersion becomes 2, while version-1 files
-// still import (the arrays are simply absent). Ids are TEXT, so sessions
-// merge by id like every other record.
+// migrations/0002_mock.sql adds mock_sessions: one row per interview, with
+// the columns history lists (problem, start, total time, coverage, rubric
+// total) and the whole interview state as JSON. SaveMock rewrites the row
+// in one transaction at every event (a step change, a pause, a hint, a
+// pin, a notes autosave every few seconds), so a kill loses at most the
+// typing since the last autosave, and resume reads the state back with
+// its clocks where they stopped. Session ids are 8 hex digits; lookups
+// take a unique prefix or "last".
 //
 // # Export and import
 //
