@@ -112,15 +112,13 @@ func (r Result) BusyChart() []string {
 	return append(lines, pad("")+"busy: _ none to @ all; state: C closed, H half-open, O open")
 }
 
-// spark scales values to 0..top: asciichart.Spark scales to the data's
-// own range, so the bounds go in as two extra points and come off again.
+// spark draws busy workers per slice on the scale 0 to the pool.
 func spark(values []int, top int) string {
-	fs := make([]float64, 0, len(values)+2)
-	for _, v := range values {
-		fs = append(fs, float64(v))
+	fs := make([]float64, len(values))
+	for i, v := range values {
+		fs[i] = float64(v)
 	}
-	s := asciichart.Spark(append(fs, 0, float64(top)))
-	return s[:len(values)]
+	return asciichart.SparkScaled(fs, 0, float64(top))
 }
 
 // OtherChart draws, per run, the share of requests not needing the
