@@ -17,12 +17,12 @@
 // # The strategies, in the default run (8 shards, seed 1)
 //
 //   - Range: split points evenly over the key space. Range scans stay on
-//     one shard, but the crowded letters make the largest shard 2.54× the
-//     mean size and the busiest 3.21× the mean load. Splitting by size
+//     one shard, but the crowded letters make the largest shard 2.53× the
+//     mean size and the busiest 2.42× the mean load. Splitting by size
 //     (as Bigtable and HBase do) evens the sizes, not the hot ranges.
-//     Moving to 9 equal ranges moves 47.7% of the keys; on uniform keys
+//     Moving to 9 equal ranges moves 47.5% of the keys; on uniform keys
 //     it is exactly 1/2 for any N, which a test checks.
-//   - Hash: hash(key) mod N. Sizes even (1.02×), load near even (1.46×,
+//   - Hash: hash(key) mod N. Sizes even (1.02×), load near even (1.57×,
 //     the hot keys land where they land), but the reshard moves
 //     N/(N+1) = 88.9% of the keys (tested). Consistent hashing cuts that
 //     to about 1/(N+1): see sdprep lab hashring.
@@ -33,10 +33,10 @@
 //     consult on every request.
 //   - Geographic: each region gets an equal share of the shards and
 //     hashes its users over them. Every read is served in the reader's
-//     region (against 16–29% for the others, whose shards sit anywhere),
-//     but the big region's shards are hot (2.38×). The reshard adds a
+//     region (against 16–23% for the others, whose shards sit anywhere),
+//     but the big region's shards are hot (1.89×). The reshard adds a
 //     shard to the busiest region and moves only that region's keys
-//     (32.1%).
+//     (32.0%).
 //
 // # The hot key
 //

@@ -3,43 +3,65 @@ package labkit
 import (
 	"math"
 	"math/rand/v2"
-	"sort"
 )
 
 // Zipf draws ranks 0..n-1 with P(k) ∝ 1/(k+1)^s, for any s ≥ 0 (the
-// standard library's rand.Zipf needs s > 1). It inverts the cumulative
-// distribution with a binary search: O(n) memory, O(log n) a draw.
-type Zipf struct{ cdf []float64 }
+// standard library's rand.Zipf needs s > 1). It uses Vose's alias
+// method: O(n) memory and set-up, O(1) a draw.
+type Zipf struct {
+	p      []float64 // P(k)
+	accept []float64 // alias method: keep k with this probability
+	alias  []int32   // else take alias[k]
+}
 
 // NewZipf returns a sampler over n ranks; n below 1 is taken as 1.
 func NewZipf(n int, s float64) Zipf {
-	cdf := make([]float64, max(n, 1))
+	n = max(n, 1)
+	z := Zipf{p: make([]float64, n), accept: make([]float64, n), alias: make([]int32, n)}
 	sum := 0.0
-	for k := range cdf {
-		sum += math.Pow(float64(k+1), -s)
-		cdf[k] = sum
+	for k := range z.p {
+		z.p[k] = math.Pow(float64(k+1), -s)
+		sum += z.p[k]
 	}
-	for k := range cdf {
-		cdf[k] /= sum
+	small, large := make([]int32, 0, n), make([]int32, 0, n)
+	for k := range z.p {
+		z.p[k] /= sum
+		z.accept[k] = z.p[k] * float64(n)
+		if z.accept[k] < 1 {
+			small = append(small, int32(k))
+		} else {
+			large = append(large, int32(k))
+		}
 	}
-	return Zipf{cdf}
+	for len(small) > 0 && len(large) > 0 {
+		l, g := small[len(small)-1], large[len(large)-1]
+		small = small[:len(small)-1]
+		z.alias[l] = g
+		z.accept[g] -= 1 - z.accept[l]
+		if z.accept[g] < 1 {
+			large = large[:len(large)-1]
+			small = append(small, g)
+		}
+	}
+	for _, k := range append(small, large...) {
+		z.accept[k] = 1 // left over by rounding: keep
+	}
+	return z
 }
 
 // Draw returns a rank.
-func (z Zipf) Draw(r *rand.Rand) int { return z.Rank(r.Float64()) }
-
-// Rank returns the rank at cumulative probability u in [0, 1).
-func (z Zipf) Rank(u float64) int {
-	return min(sort.SearchFloat64s(z.cdf, u), len(z.cdf)-1)
+func (z Zipf) Draw(r *rand.Rand) int {
+	k := r.IntN(len(z.p))
+	if r.Float64() < z.accept[k] {
+		return k
+	}
+	return int(z.alias[k])
 }
 
 // P returns the probability of rank k.
 func (z Zipf) P(k int) float64 {
-	if k < 0 || k >= len(z.cdf) {
+	if k < 0 || k >= len(z.p) {
 		return 0
 	}
-	if k == 0 {
-		return z.cdf[0]
-	}
-	return z.cdf[k] - z.cdf[k-1]
+	return z.p[k]
 }
