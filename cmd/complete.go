@@ -14,7 +14,7 @@ import (
 // is called when the shell asks, and may return "value\tdescription"
 // lines. Use it for every enum flag, in one line:
 //
-//	completeFlag(c, "algo", algorithmNames)
+//	completeFlag(c, "algorithm", algorithmNames)
 //
 // It panics when c has no such flag: that is a bug in the command's
 // constructor, caught by its tests.

@@ -38,7 +38,7 @@ func TestDidYouMeanEverywhere(t *testing.T) {
 		{[]string{"estimate", "twiter"}, []string{`unknown preset "twiter"`, "did you mean twitter?"}},
 		{[]string{"numbers", "latncy"}, []string{`unknown table "latncy"`, "did you mean latency?"}},
 		{[]string{"lab", "ratelimt"}, []string{`unknown lab "ratelimt"`, "did you mean ratelimit?"}},
-		{[]string{"lab", "ratelimit", "--simulate", "--algo", "token-bukket"}, []string{`--algo "token-bukket"`, "did you mean token-bucket?"}},
+		{[]string{"lab", "ratelimit", "--simulate", "--algo", "token-bukket"}, []string{`--algorithm "token-bukket"`, "did you mean token-bucket?"}},
 		{[]string{"lab", "ratelimit", "--simulate", "--pattern", "spiek"}, []string{`--pattern "spiek"`, "did you mean spike?"}},
 		{[]string{"lab", "shortener", "--serve", "--strategy", "hsh"}, []string{`--strategy "hsh"`, "did you mean hash?"}},
 		{[]string{"learn", "cachng"}, []string{`unknown topic "cachng"`, "did you mean caching?"}},
@@ -143,6 +143,7 @@ func TestEnumFlagsComplete(t *testing.T) {
 		{[]string{"lab", "load", "--format", ""}, formatNames},
 		{[]string{"lab", "ratelimit", "--format", ""}, formatNames},
 		{[]string{"lab", "ratelimit", "--algo", ""}, algorithmNames()},
+		{[]string{"lab", "ratelimit", "--algorithm", ""}, algorithmNames()},
 		{[]string{"lab", "ratelimit", "--pattern", ""}, patternNames()},
 		{[]string{"lab", "ratelimit", "--key", ""}, keyNames},
 		{[]string{"lab", "ratelimit", "--store", ""}, []string{"memory"}},
@@ -174,4 +175,25 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// FuzzParseFormat: any text is a format or a one-line usage error that
+// quotes it.
+func FuzzParseFormat(f *testing.F) {
+	for _, seed := range []string{"text", "MD", " json ", "", "jsn", "ð", "a\nb"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseFormat(s)
+		if err == nil {
+			if got != FormatText && got != FormatMarkdown && got != FormatJSON {
+				t.Fatalf("ParseFormat(%q) = %q", s, got)
+			}
+			return
+		}
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(err.Error(), "--format") || !strings.Contains(err.Error(), "text, markdown or json") {
+			t.Fatalf("ParseFormat(%q) error %v", s, err)
+		}
+	})
 }

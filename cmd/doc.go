@@ -29,7 +29,7 @@
 //     error about what the user typed is wrapped where it is returned:
 //     return asUsage(err). Never match error text.
 //
-//  5. Completion: completeFlag(c, "algo", algorithmNames) for every flag
+//  5. Completion: completeFlag(c, "algorithm", algorithmNames) for every flag
 //     that takes one of a set of values; completeArgs(presetCompletions)
 //     for a positional argument. Modes that exclude each other are
 //     marked with c.MarkFlagsMutuallyExclusive, not checked by hand.

@@ -84,7 +84,7 @@ func TestEstimateBadInput(t *testing.T) {
 		{[]string{"--dau", ""}, []string{"--dau"}},
 		{[]string{"--dau", "1M", "--reads-per-user", "5", "--read-write-ratio", "10"}, []string{"--read-write-ratio", "--reads-per-user"}},
 		{[]string{"--dau", "1M", "--peak-factor", "0.5"}, []string{"--peak-factor", `"0.5"`}},
-		{[]string{"nosuch"}, []string{`"nosuch"`, "twitter"}},
+		{[]string{"nosuch"}, []string{`"nosuch"`, "sdprep estimate --list lists all"}},
 		{[]string{"--dau", "1M", "--format", "yaml"}, []string{"yaml", "json"}},
 		{[]string{"--write-size", "1KB"}, []string{"--dau"}},
 		{[]string{"--no-such-flag"}, []string{"--no-such-flag"}},

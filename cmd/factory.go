@@ -22,14 +22,20 @@ type IOStreams struct {
 	IsTerminal bool
 	// Width returns the terminal width, or 0 when unknown.
 	Width func() int
-	// NoColor is true when NO_COLOR is set or stdout is not a terminal.
+	// Height returns the terminal height, or 0 when unknown.
+	Height func() int
+	// Pager is the command that pages long output on a terminal: $PAGER,
+	// else "less -R"; empty never pages.
+	Pager string
+	// NoColor is true when NO_COLOR is set to a non-empty value
+	// (https://no-color.org) or stdout is not a terminal.
 	NoColor bool
 }
 
 // SystemIO returns the process streams.
 func SystemIO() *IOStreams {
 	tty := term.IsTerminal(os.Stdout.Fd()) && term.IsTerminal(os.Stdin.Fd())
-	_, noColor := os.LookupEnv("NO_COLOR")
+	noColor := noColorEnv(os.Getenv)
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		IsTerminal: tty,
@@ -40,6 +46,14 @@ func SystemIO() *IOStreams {
 			}
 			return w
 		},
+		Height: func() int {
+			_, h, err := term.GetSize(os.Stdout.Fd())
+			if err != nil {
+				return 0
+			}
+			return h
+		},
+		Pager:   pagerCommand(os.LookupEnv),
 		NoColor: noColor || !tty,
 	}
 }
@@ -70,4 +84,10 @@ func NewFactory(version string) *Factory {
 		return filepath.Join(xdg.DataHome, "sdprep")
 	}
 	return f
+}
+
+// noColorEnv reports whether NO_COLOR asks for no colour: only a
+// non-empty value counts (https://no-color.org).
+func noColorEnv(getenv func(string) string) bool {
+	return getenv("NO_COLOR") != ""
 }

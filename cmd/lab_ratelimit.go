@@ -1,12 +1,9 @@
 package cmd
 
 import (
-	"context"
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -24,9 +21,9 @@ const (
 type LabRateLimitOptions struct {
 	IO *IOStreams
 
-	Algo  string
-	Rate  string
-	Burst int
+	Algorithm string
+	Rate      string
+	Burst     int
 
 	Serve bool
 	Addr  string
@@ -46,7 +43,7 @@ type LabRateLimitOptions struct {
 	// flag given.
 	Interactive bool
 
-	// onListen, when set (tests), is called with the bound address.
+	// onListen, when set (tests), is called with the address to dial.
 	onListen func(addr string)
 }
 
@@ -64,7 +61,7 @@ On a terminal, the interactive lab opens: send requests one at a time, in a
 burst or as a traffic pattern, and watch admitted vs rejected per 100 ms.
 
 --simulate runs a seeded traffic pattern through every algorithm (or just
---algo, if given) and prints admitted and rejected counts; the same seed
+--algorithm, if given) and prints admitted and rejected counts; the same seed
 prints the same numbers. This is also what happens when stdout is not a
 terminal.
 
@@ -80,12 +77,12 @@ gets one line when the limiter starts failing and one when it recovers.
 
 --burst is the bucket size of the two bucket algorithms; the window
 algorithms ignore it.`,
-		Example: `  sdprep lab ratelimit --algo sliding-window --rate 100/min
+		Example: `  sdprep lab ratelimit --algorithm sliding-window --rate 100/min
   sdprep lab ratelimit --simulate --pattern window-edge --rate 10/s
   sdprep lab ratelimit --simulate --pattern spike --seed 7 --format json
-  sdprep lab ratelimit --explain --algo leaky-bucket
+  sdprep lab ratelimit --explain --algorithm leaky-bucket
   sdprep lab ratelimit --serve --rate 5/s --burst 5
-  sdprep lab ratelimit --serve --algo fixed-window --rate 1000/h \
+  sdprep lab ratelimit --serve --algorithm fixed-window --rate 1000/h \
       --store redis://127.0.0.1:6379/0 --key global --addr 127.0.0.1:8082`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -109,7 +106,15 @@ algorithms ignore it.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Algo, "algo", ratelimit.TokenBucket.String(), "algorithm: "+strings.Join(algorithmNames(), ", "))
+	fl.StringVar(&opts.Algorithm, "algorithm", ratelimit.TokenBucket.String(), "algorithm: "+strings.Join(algorithmNames(), ", ")+" (--algo for short)")
+	// One name, as in the JSON ("algorithm") and the Go type; --algo, the
+	// name of earlier releases, still reads as --algorithm.
+	fl.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "algo" {
+			name = "algorithm"
+		}
+		return pflag.NormalizedName(name)
+	})
 	fl.StringVar(&opts.Rate, "rate", "10/s", `limit per window, like 10/s, 100/min, 5/100ms or 1000/h`)
 	fl.IntVar(&opts.Burst, "burst", 20, "bucket size of token-bucket and leaky-bucket; 0 means the limit")
 	fl.BoolVar(&opts.Serve, "serve", false, "run the HTTP server")
@@ -121,7 +126,7 @@ algorithms ignore it.`,
 	fl.StringVar(&opts.Duration, "duration", "", "simulated time, up to 1h (default 10s)")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "seed of the generated traffic (simulation and interactive lab)")
 	addFormatFlag(c, &opts.Format, FormatText, "", false)
-	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algo, each one) works")
+	fl.BoolVar(&opts.Explain, "explain", false, "print how the algorithm (or, without --algorithm, each one) works")
 	// The modes stay flags, not subcommands: the labs of issue 12 take
 	// `sdprep lab <name> --simulate`, so every lab has one shape. cobra
 	// refuses the combinations.
@@ -130,7 +135,7 @@ algorithms ignore it.`,
 		c.MarkFlagsMutuallyExclusive(simOnly, "serve")
 		c.MarkFlagsMutuallyExclusive(simOnly, "explain")
 	}
-	completeFlag(c, "algo", algorithmNames)
+	completeFlag(c, "algorithm", algorithmNames)
 	completeFlag(c, "pattern", patternNames)
 	completeFlag(c, "key", func() []string { return keyNames })
 	completeFlag(c, "store", func() []string { return []string{"memory", "redis://127.0.0.1:6379/0"} })
@@ -140,7 +145,7 @@ algorithms ignore it.`,
 // keyNames are the accepted --key values.
 var keyNames = []string{"ip", "global"}
 
-// algorithmNames are the accepted --algo values.
+// algorithmNames are the accepted --algorithm values.
 func algorithmNames() []string {
 	var names []string
 	for _, a := range ratelimit.Algorithms() {
@@ -156,168 +161,4 @@ func patternNames() []string {
 		names = append(names, p.String())
 	}
 	return names
-}
-
-// rateLimitInput is LabRateLimitOptions parsed and checked.
-type rateLimitInput struct {
-	cfg      ratelimit.Config
-	pattern  ratelimit.Pattern
-	duration time.Duration
-	store    storeSpec
-	key      ratelimit.KeyFunc
-	format   Format
-}
-
-// parse checks every flag, so that bad input fails before anything starts.
-func (o *LabRateLimitOptions) parse() (rateLimitInput, error) {
-	var in rateLimitInput
-	if err := o.checkModes(); err != nil {
-		return in, err
-	}
-	alg, err := ratelimit.ParseAlgorithm(o.Algo)
-	if err != nil {
-		return in, enumError("algo", o.Algo, algorithmNames())
-	}
-	limit, window, err := parseRateFlag("rate", o.Rate)
-	if err != nil {
-		return in, err
-	}
-	if o.Burst < 0 || o.Burst > ratelimit.MaxLimit {
-		return in, flagError("burst", fmt.Sprint(o.Burst), "0 (the limit) or a whole number up to "+humanize.Comma(ratelimit.MaxLimit))
-	}
-	in.cfg = ratelimit.Config{Algorithm: alg, Limit: limit, Window: window, Burst: o.Burst}
-	if err := in.cfg.Validate(); err != nil {
-		return in, usageErrorf("--rate %q --burst %d: %s", o.Rate, o.Burst, trimPrefix(err, ratelimit.ErrInvalidConfig.Error()+": "))
-	}
-	if o.Pattern != "" {
-		if in.pattern, err = ratelimit.ParsePattern(o.Pattern); err != nil {
-			return in, enumError("pattern", o.Pattern, patternNames())
-		}
-	}
-	in.duration = defaultSimDuration
-	if o.Duration != "" {
-		d, err := time.ParseDuration(o.Duration)
-		if err != nil || d <= 0 || d > ratelimit.MaxSimDuration {
-			return in, flagError("duration", o.Duration, "a duration above 0 and up to 1h, like 10s, 90s or 5m")
-		}
-		in.duration = d
-	}
-	if err := checkAddr(o.Addr); err != nil {
-		return in, err
-	}
-	if in.store, err = parseStore(o.Store, "memory"); err != nil {
-		return in, err
-	}
-	switch strings.ToLower(o.Key) {
-	case "ip":
-		in.key = ratelimit.ClientIP
-	case "global":
-		in.key = ratelimit.GlobalKeyFunc
-	default:
-		return in, enumError("key", o.Key, keyNames)
-	}
-	in.format = o.Format
-	return in, nil
-}
-
-// checkModes refuses server flags without --serve. (cobra refuses two
-// modes at once, and simulation flags with another mode: see
-// MarkFlagsMutuallyExclusive in NewCmdLabRateLimit.)
-func (o *LabRateLimitOptions) checkModes() error {
-	for _, name := range []string{"addr", "store", "key"} {
-		if o.Set[name] && !o.Serve {
-			return usageErrorf("--%s configures the server; add --serve", name)
-		}
-	}
-	return nil
-}
-
-// parseRateFlag parses a LIMIT/WINDOW flag value.
-func parseRateFlag(flag, value string) (int, time.Duration, error) {
-	limit, window, err := ratelimit.ParseRate(value)
-	if err != nil {
-		return 0, 0, usageErrorf("--%s %q: %s", flag, value, trimPrefix(err, fmt.Sprintf("%v %q: ", ratelimit.ErrInvalidRate, value)))
-	}
-	return limit, window, nil
-}
-
-// trimPrefix returns err's message without a package prefix that repeats
-// what the flag name already says.
-func trimPrefix(err error, prefix string) string {
-	return strings.TrimPrefix(err.Error(), prefix)
-}
-
-func runLabRateLimit(ctx context.Context, opts *LabRateLimitOptions) error {
-	in, err := opts.parse()
-	if err != nil {
-		return err
-	}
-	switch {
-	case opts.Serve:
-		return serveRateLimit(ctx, opts, in)
-	case opts.Explain:
-		return writeExplain(opts.IO.Out, in.format, explainAlgorithms(opts, in))
-	}
-	return simulateRateLimit(opts, in)
-}
-
-// explainAlgorithms is --algo when given, else all five.
-func explainAlgorithms(opts *LabRateLimitOptions, in rateLimitInput) []ratelimit.Algorithm {
-	if opts.Set["algo"] {
-		return []ratelimit.Algorithm{in.cfg.Algorithm}
-	}
-	return ratelimit.Algorithms()
-}
-
-func simulateRateLimit(opts *LabRateLimitOptions, in rateLimitInput) error {
-	seed := int64(opts.Seed) // the generator reads the seed's 64 bits either way
-	var results []ratelimit.Result
-	if opts.Set["algo"] {
-		results = []ratelimit.Result{ratelimit.Simulate(in.cfg, in.pattern, seed, in.duration)}
-	} else {
-		results = ratelimit.SimulateAll(in.cfg, in.pattern, seed, in.duration)
-	}
-	for _, r := range results {
-		if r.Err != nil {
-			return usageErrorf("--rate %q --duration %s --pattern %v: %s", opts.Rate, ratelimit.FormatWindow(in.duration), in.pattern,
-				trimPrefix(r.Err, ratelimit.ErrInvalidSimulation.Error()+": "))
-		}
-	}
-	return writeSimulation(opts.IO.Out, in.format, newSimReport(in, opts.Seed, results))
-}
-
-func serveRateLimit(ctx context.Context, opts *LabRateLimitOptions, in rateLimitInput) error {
-	var lim ratelimit.Limiter
-	if in.store.kind == "redis" {
-		rdb, err := openRedis(ctx, in.store)
-		if err != nil {
-			return err
-		}
-		defer rdb.Close()
-		if lim, err = ratelimit.NewRedis(rdb, in.cfg); err != nil {
-			return err
-		}
-	} else {
-		m, err := ratelimit.NewMemory(in.cfg)
-		if err != nil {
-			return err
-		}
-		lim = m
-	}
-	ln, err := listen(opts.Addr)
-	if err != nil {
-		return err
-	}
-	addr := displayAddr(ln.Addr())
-	fmt.Fprintf(opts.IO.ErrOut, "listening on http://%s (%v, store %v, key %s)\n", addr, in.cfg, in.store, strings.ToLower(opts.Key))
-	fmt.Fprintf(opts.IO.ErrOut, "try: curl -i http://%s/   (Ctrl-C stops the server)\n", addr)
-	if opts.onListen != nil {
-		opts.onListen(addr)
-	}
-	h := ratelimit.Handler(watchLimiter(lim, opts.IO.ErrOut), ratelimit.HandlerOptions{Key: in.key})
-	if err := serveHTTP(ctx, ln, h); err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.IO.ErrOut, "stopped")
-	return nil
 }

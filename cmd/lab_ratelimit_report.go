@@ -36,6 +36,17 @@ type simRow struct {
 	// MaxInWindow is the most requests admitted within any span one window
 	// long.
 	MaxInWindow int `json:"max_in_window"`
+	// Buckets are the decisions per 100 ms (ratelimit.BucketWidth), in
+	// time order.
+	Buckets []simBucket `json:"buckets"`
+}
+
+// simBucket is one slice of a run: its start in seconds from the start of
+// the run and the requests admitted and rejected in it.
+type simBucket struct {
+	StartSeconds float64 `json:"start_seconds"`
+	Admitted     int     `json:"admitted"`
+	Rejected     int     `json:"rejected"`
 }
 
 func newSimReport(in rateLimitInput, seed uint64, results []ratelimit.Result) simReport {
@@ -47,9 +58,14 @@ func newSimReport(in rateLimitInput, seed uint64, results []ratelimit.Result) si
 		WindowSeconds: in.cfg.Window.Seconds(), Burst: bucket.Capacity(),
 	}
 	for _, r := range results {
+		buckets := make([]simBucket, len(r.Buckets))
+		for i, b := range r.Buckets {
+			buckets[i] = simBucket{StartSeconds: b.Start.Seconds(), Admitted: b.Admitted, Rejected: b.Rejected}
+		}
 		rep.Results = append(rep.Results, simRow{
 			Algorithm: r.Config.Algorithm, Capacity: r.Config.Capacity(),
 			Offered: r.Offered, Admitted: r.Admitted, Rejected: r.Rejected, MaxInWindow: r.MaxInWindow,
+			Buckets: buckets,
 		})
 	}
 	return rep

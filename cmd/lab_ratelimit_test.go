@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -36,13 +37,13 @@ func labRateLimitOpts(t *testing.T, terminal bool, args ...string) (*LabRateLimi
 
 func TestLabRateLimitFlags(t *testing.T) {
 	o, _ := labRateLimitOpts(t, false)
-	if o.Algo != "token-bucket" || o.Rate != "10/s" || o.Burst != 20 || o.Addr != "127.0.0.1:8081" ||
+	if o.Algorithm != "token-bucket" || o.Rate != "10/s" || o.Burst != 20 || o.Addr != "127.0.0.1:8081" ||
 		o.Store != "memory" || o.Key != "ip" || o.Seed != 1 || o.Format != "text" || o.Serve || o.Simulate || o.Interactive {
 		t.Errorf("defaults: %+v", *o)
 	}
 	o, _ = labRateLimitOpts(t, false, "--serve", "--algo", "sliding-log", "--rate", "1000/h", "--store", "redis://127.0.0.1:6390/2",
 		"--key", "global", "--addr", "127.0.0.1:0")
-	if !o.Serve || o.Algo != "sliding-log" || o.Rate != "1000/h" || o.Store != "redis://127.0.0.1:6390/2" || o.Key != "global" ||
+	if !o.Serve || o.Algorithm != "sliding-log" || o.Rate != "1000/h" || o.Store != "redis://127.0.0.1:6390/2" || o.Key != "global" ||
 		o.Addr != "127.0.0.1:0" || !o.Set["store"] || o.Set["burst"] {
 		t.Errorf("serve flags: %+v", *o)
 	}
@@ -73,7 +74,7 @@ func TestLabRateLimitBadFlags(t *testing.T) {
 		{[]string{"--rate", "abc"}, []string{"--rate", `"abc"`, "10/s"}},
 		{[]string{"--rate", "0/s"}, []string{"--rate", `"0/s"`}},
 		{[]string{"--rate", "5/fortnight"}, []string{"--rate", "fortnight"}},
-		{[]string{"--algo", "bogus"}, []string{"--algo", `"bogus"`, "token-bucket", "sliding-window"}},
+		{[]string{"--algo", "bogus"}, []string{"--algorithm", `"bogus"`, "token-bucket", "sliding-window"}},
 		{[]string{"--burst", "-1"}, []string{"--burst", `"-1"`}},
 		{[]string{"--pattern", "tsunami"}, []string{"--pattern", `"tsunami"`, "window-edge"}},
 		{[]string{"--duration", "2h"}, []string{"--duration", `"2h"`, "1h"}},
@@ -147,7 +148,7 @@ func TestLabRateLimitSimulateJSON(t *testing.T) {
 	}
 
 	one := simJSON(t, "--algo", "sliding-window", "--pattern", "window-edge", "--seed", "3", "--duration", "20s")
-	if len(one.Results) != 1 || one.Results[0] != byAlg[ratelimit.SlidingWindow] {
+	if len(one.Results) != 1 || !reflect.DeepEqual(one.Results[0], byAlg[ratelimit.SlidingWindow]) {
 		t.Errorf("--algo sliding-window: %+v, want just %+v", one.Results, byAlg[ratelimit.SlidingWindow])
 	}
 }
@@ -367,7 +368,7 @@ func TestLabRateLimitTwoServersOneRedis(t *testing.T) {
 	for db, tt := range tests {
 		t.Run(tt.algo, func(t *testing.T) {
 			store := "redis://" + redisAddr + "/" + string(rune('0'+db))
-			args := []string{"--algo", tt.algo, "--rate", tt.rate, "--burst", tt.burst, "--store", store, "--key", "global"}
+			args := []string{"--algorithm", tt.algo, "--rate", tt.rate, "--burst", tt.burst, "--store", store, "--key", "global"}
 			a, _, _ := startRateLimitServer(t, args...)
 			b, _, _ := startRateLimitServer(t, args...)
 			start := time.Now()
@@ -397,5 +398,27 @@ func TestLabRateLimitTwoServersOneRedis(t *testing.T) {
 				t.Errorf("admitted %d across both servers; want %d (at most %d)", ok, tt.limit, bound)
 			}
 		})
+	}
+}
+
+// The JSON carries the 100 ms buckets the README promises, and they add
+// up to the totals.
+func TestLabRateLimitSimulateJSONBuckets(t *testing.T) {
+	rep := simJSON(t, "--pattern", "spike", "--duration", "2s", "--seed", "5")
+	for _, r := range rep.Results {
+		if len(r.Buckets) != 20 {
+			t.Fatalf("%v: %d buckets over 2s, want 20", r.Algorithm, len(r.Buckets))
+		}
+		admitted, rejected := 0, 0
+		for i, b := range r.Buckets {
+			if want := float64(i) / 10; b.StartSeconds < want-1e-9 || b.StartSeconds > want+1e-9 {
+				t.Errorf("%v bucket %d starts at %v s, want %v", r.Algorithm, i, b.StartSeconds, want)
+			}
+			admitted += b.Admitted
+			rejected += b.Rejected
+		}
+		if admitted != r.Admitted || rejected != r.Rejected {
+			t.Errorf("%v: buckets add to %d/%d, totals %d/%d", r.Algorithm, admitted, rejected, r.Admitted, r.Rejected)
+		}
 	}
 }

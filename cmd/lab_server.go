@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"sync"
-	"time"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
 )
@@ -26,50 +24,51 @@ func listen(addr string) (net.Listener, error) {
 	return ln, nil
 }
 
-// labShutdownTimeout bounds how long a lab server waits for in-flight
-// requests once asked to stop.
-const labShutdownTimeout = 5 * time.Second
-
-// serveHTTP serves h on ln until ctx is cancelled (Ctrl-C or SIGTERM: the
-// root command's context), then stops accepting and waits for in-flight
-// requests. It returns nil after a clean shutdown.
-func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    16 << 10,
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), labShutdownTimeout)
-	defer cancel()
-	err := srv.Shutdown(sctx)
-	if serr := <-errc; err == nil && !errors.Is(serr, http.ErrServerClosed) {
-		err = serr
-	}
-	if err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
+// boundAddr describes the address a server actually bound.
+type boundAddr struct {
+	// Bound is the listener's address as the kernel reports it, such as
+	// 127.0.0.1:8081, [::]:18082 (every interface) or 192.0.2.7:8080.
+	Bound string
+	// Dial is an address to paste into curl or a browser on this
+	// machine: Bound, with a wildcard host replaced by 127.0.0.1.
+	Dial string
+	// Public is true unless the server listens on loopback only: other
+	// machines can reach it.
+	Public bool
 }
 
-// displayAddr turns a bound address into something to paste into a browser
-// or curl: a wildcard host becomes 127.0.0.1.
-func displayAddr(a net.Addr) string {
+// describeAddr reads a listener's address.
+func describeAddr(a net.Addr) boundAddr {
+	b := boundAddr{Bound: a.String(), Dial: a.String(), Public: true}
 	host, port, err := net.SplitHostPort(a.String())
 	if err != nil {
-		return a.String()
+		return b
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "127.0.0.1"
+	ip := net.ParseIP(host)
+	switch {
+	case ip == nil:
+	case ip.IsLoopback():
+		b.Public = false
+	case ip.IsUnspecified():
+		b.Dial = net.JoinHostPort("127.0.0.1", port)
 	}
-	return net.JoinHostPort(host, port)
+	return b
+}
+
+// announce prints the listening line with the address actually bound,
+// and, when it is not loopback, one warning line that other machines can
+// reach the server. It returns the address to dial.
+func announce(w io.Writer, ln net.Listener, details string) boundAddr {
+	b := describeAddr(ln.Addr())
+	where := "http://" + b.Bound
+	if b.Dial != b.Bound {
+		where += " (all interfaces; this machine: http://" + b.Dial + ")"
+	}
+	fmt.Fprintf(w, "listening on %s (%s)\n", where, details)
+	if b.Public {
+		fmt.Fprintf(w, "sdprep: warning: %s is not a loopback address: other machines can reach this server (--addr 127.0.0.1:PORT keeps it local)\n", b.Bound)
+	}
+	return b
 }
 
 // watchedLimiter reports a limiter's outages on stderr: one line when it

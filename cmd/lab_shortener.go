@@ -40,7 +40,7 @@ type LabShortenerOptions struct {
 	// Interactive opens the TUI page (a terminal, no --serve).
 	Interactive bool
 
-	// onListen, when set (tests), is called with the bound address.
+	// onListen, when set (tests), is called with the address to dial.
 	onListen func(addr string)
 }
 
@@ -239,7 +239,6 @@ func runLabShortener(ctx context.Context, opts *LabShortenerOptions) error {
 	defer store.Close()
 	svc := shortener.NewService(store, in.cfg)
 
-	addr := displayAddr(ln.Addr())
 	redirect := "302"
 	if opts.Permanent {
 		redirect = "301"
@@ -249,7 +248,7 @@ func runLabShortener(ctx context.Context, opts *LabShortenerOptions) error {
 		limit = "rate limit " + opts.Rate + " per client"
 	}
 	e := opts.IO.ErrOut
-	fmt.Fprintf(e, "listening on http://%s (store %s, strategy %v, redirects %s, %s)\n", addr, in.storeLabel(), in.cfg.Strategy, redirect, limit)
+	addr := announce(e, ln, fmt.Sprintf("store %s, strategy %v, redirects %s, %s", in.storeLabel(), in.cfg.Strategy, redirect, limit)).Dial
 	fmt.Fprintf(e, "try: curl -s -X POST http://%s/api/urls -H 'Content-Type: application/json' -d '{\"url\": \"https://example.com/\"}'\n", addr)
 	fmt.Fprintf(e, "then: curl -i http://%s/CODE   (Ctrl-C stops the server)\n", addr)
 	if opts.onListen != nil {

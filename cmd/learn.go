@@ -27,7 +27,13 @@ type LearnOptions struct {
 	Format Format
 	// Interactive opens the learn page of the TUI (-i).
 	Interactive bool
+	// NoPager prints a long topic on a terminal without the pager
+	// ($PAGER, default less -R).
+	NoPager bool
 }
+
+// noPagerHelp is the help of --no-pager on learn and learn problem.
+const noPagerHelp = "on a terminal, print without paging (long topics otherwise open in $PAGER, default less -R)"
 
 // learnFormatHelp is the help of --format on learn and learn problem.
 const learnFormatHelp = "output format: text, markdown or json (default: rendered on a terminal, markdown when piped)"
@@ -47,7 +53,9 @@ topic by id or alias to read it; "sdprep learn problem <id>" reads a
 problem. --search finds topics and problems by title, tags and body text.
 
 Output: on a terminal a topic is rendered (styled, word-wrapped to the
-terminal width, at most 120 columns; no colours when NO_COLOR is set).
+terminal width, at most 120 columns; no colours when NO_COLOR is set) and,
+when taller than the terminal, paged through $PAGER (default less -R;
+PAGER=cat or --no-pager prints it all).
 When stdout is not a terminal it is the Markdown source, with no escape
 codes. --format picks one explicitly:
   markdown  the Markdown source
@@ -84,6 +92,7 @@ history); it is also under Learn in the app that "sdprep" opens.`,
 	addFormatFlag(c, &opts.Format, "", learnFormatHelp, false)
 	c.Flags().StringVar(&opts.Search, "search", "", "list the topics and problems that mention every word of the query")
 	c.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, "open the interactive reader (needs a terminal)")
+	c.Flags().BoolVar(&opts.NoPager, "no-pager", false, noPagerHelp)
 	c.MarkFlagsMutuallyExclusive("interactive", "search") // type to search in the app
 	c.AddCommand(NewCmdLearnProblem(f, runF))
 	return c
@@ -144,7 +153,7 @@ func runLearn(opts *LearnOptions) error {
 	if err != nil {
 		return err
 	}
-	return printDocument(opts.IO, doc, format)
+	return printDocument(opts.IO, doc, format, opts.NoPager)
 }
 
 // document is a topic or a problem, for printing.

@@ -8,31 +8,29 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sdprep/sdprep/content"
-	"github.com/sdprep/sdprep/tui"
+	"github.com/sdprep/sdprep/internal/markdown"
 )
 
 // printDocument writes one topic or problem in the chosen format.
-func printDocument(ios *IOStreams, doc document, format learnFormat) error {
+// On a terminal, text taller than the screen goes through the pager
+// unless noPager.
+func printDocument(ios *IOStreams, doc document, format learnFormat, noPager bool) error {
+	var out string
+	var err error
 	switch format {
 	case learnJSON:
 		return writeJSON(ios.Out, doc.value)
 	case learnMarkdown:
-		_, err := fmt.Fprint(ios.Out, doc.markdown)
-		return err
+		out = doc.markdown
 	case learnText:
-		out, err := tui.RenderPlain(doc.markdown, ios.Width())
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprint(ios.Out, out)
-		return err
+		out, err = markdown.RenderPlain(doc.markdown, ios.Width())
+	default:
+		out, err = markdown.Render(doc.markdown, ios.Width(), ios.NoColor)
 	}
-	out, err := tui.RenderMarkdown(doc.markdown, ios.Width(), ios.NoColor)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprint(ios.Out, out)
-	return err
+	return writePaged(ios, out, noPager)
 }
 
 // listTopics prints every topic by category, then the problems.

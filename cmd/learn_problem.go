@@ -27,5 +27,6 @@ of "sdprep learn".`,
 	}
 	addFormatFlag(c, &opts.Format, "", learnFormatHelp, false)
 	c.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, "open the interactive reader (needs a terminal)")
+	c.Flags().BoolVar(&opts.NoPager, "no-pager", false, noPagerHelp)
 	return c
 }

@@ -2,6 +2,10 @@ package cmd
 
 import (
 	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -82,16 +86,50 @@ stdout stays clean for --format json.`,
 			RunE:  func(*cobra.Command, []string) error { return run(&NumbersOptions{Table: t.name}) },
 		})
 	}
-	c.AddCommand(&cobra.Command{
-		Use:     "nines <percent>...",
-		Short:   "Downtime allowed per year, month, week and day at an availability level",
+	nines := &cobra.Command{
+		Use:   "nines <percent>...",
+		Short: "Downtime allowed per year, month, week and day at an availability level",
+		Long: `Downtime allowed per year, month, week and day at each availability level.
+A level is a percentage: 99.99 and 99.99% are the same. A value below 1
+without % (0.9999) is read as a percentage too, and a warning says so.`,
 		Example: "  sdprep numbers nines 99.99\n  sdprep numbers nines 99.9% 99.95%",
-		Args:    cobra.MinimumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("nines: give one or more availability levels, like 99.9 or 99.99%%")
+			}
+			return nil
+		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			return run(&NumbersOptions{Table: "nines", Levels: args})
 		},
+	}
+	// "nines -5" reaches pflag as a flag; say what a level is instead.
+	nines.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if m := negativeArg.FindStringSubmatch(err.Error()); m != nil {
+			return usageErrorf("nines %q: %s", m[1], availabilityAccepted)
+		}
+		return &UsageError{Err: pflagError(c, err)}
 	})
+	c.AddCommand(nines)
 	return c
+}
+
+// availabilityAccepted is what `numbers nines` accepts.
+const availabilityAccepted = "expected an availability percentage above 0 and at most 100, like 99.9 or 99.99%"
+
+// negativeArg matches pflag's error for a negative number read as
+// shorthand flags ("-5", "-0.5").
+var negativeArg = regexp.MustCompile(`^unknown shorthand flag: '.' in (-[0-9.]+%?)$`)
+
+// warnFraction warns when a level below 1 without % looks like a fraction
+// (0.9999 for 99.99%): nines reads it as a percentage, while estimate
+// reads a bare 0.1 as 10%.
+func warnFraction(w io.Writer, text string, level float64) {
+	if level >= 1 || strings.HasSuffix(strings.TrimSpace(text), "%") {
+		return
+	}
+	fmt.Fprintf(w, "sdprep: warning: nines %s reads as %s availability; for %s write %s\n",
+		text, estimate.FormatPercentage(level), estimate.FormatPercentage(level*100), strconv.FormatFloat(level*100, 'f', -1, 64))
 }
 
 func runNumbers(opts *NumbersOptions) error {
@@ -105,6 +143,7 @@ func runNumbers(opts *NumbersOptions) error {
 		if err != nil {
 			return &UsageError{Err: fmt.Errorf("nines: %w", err)}
 		}
+		warnFraction(opts.IO.ErrOut, s, v)
 		levels = append(levels, v)
 	}
 	if format == FormatJSON {

@@ -62,14 +62,6 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
-func TestUnwrapParagraphs(t *testing.T) {
-	in := "one\ntwo\n\n  sdprep x\n  sdprep y\n\n- a\n- b\n\nthree\nfour"
-	want := "one two\n\n  sdprep x\n  sdprep y\n\n- a\n- b\n\nthree four"
-	if got := unwrapParagraphs(in); got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}
-
 func TestFlagParseErrorsAreOneReadableLine(t *testing.T) {
 	tests := []struct {
 		args []string

@@ -16,7 +16,7 @@ const maxListed = 12
 // enumError is the usage error for a flag value outside a fixed set:
 // the flag, the value, what is accepted, and the close names.
 //
-//	--algo "token-bukket": expected token-bucket, …, or sliding-window-counter; did you mean token-bucket?
+//	--algorithm "token-bukket": expected token-bucket, … or sliding-window; did you mean token-bucket?
 func enumError(flag, value string, accepted []string) error {
 	msg := fmt.Sprintf("--%s %q: expected %s", flag, value, oneOf(accepted))
 	if close := suggest.Names(value, accepted...); len(close) > 0 {

@@ -1,36 +1,15 @@
 package cmd
 
-import (
-	"strings"
+import "strings"
 
-	"github.com/spf13/cobra"
-)
-
-// unwrapLong rejoins the hard-wrapped paragraphs of every command's Long
-// text, so that help and the man page wrap them to the reader's width
-// (the man page generator turns every newline into a paragraph break).
-// Paragraphs that hold indented lines or list items are left as written.
-func unwrapLong(c *cobra.Command) {
-	c.Long = unwrapParagraphs(c.Long)
-	for _, sub := range c.Commands() {
-		unwrapLong(sub)
-	}
-}
-
-func unwrapParagraphs(s string) string {
-	paras := strings.Split(s, "\n\n")
-	for i, p := range paras {
-		lines := strings.Split(p, "\n")
-		keep := false
-		for _, l := range lines {
-			if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") {
-				keep = true
-				break
-			}
-		}
-		if !keep {
-			paras[i] = strings.Join(lines, " ")
+// keepAsWritten reports whether a paragraph of a command's Long text
+// holds indented lines or list items. Help and the man page rewrap every
+// other paragraph to the reader's width, and leave these as written.
+func keepAsWritten(lines []string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") {
+			return true
 		}
 	}
-	return strings.Join(paras, "\n\n")
+	return false
 }

@@ -127,15 +127,18 @@ func TestTopicFields(t *testing.T) {
 	}
 }
 
+// embeddedProblems is the number of problems under problems/.
+const embeddedProblems = 14
+
 func TestProblemSteps(t *testing.T) {
 	lib := library(t)
 	problems := lib.Problems()
-	if len(problems) != 12 {
-		t.Fatalf("got %d problems, want 12", len(problems))
+	if len(problems) != embeddedProblems {
+		t.Fatalf("got %d problems, want %d", len(problems), embeddedProblems)
 	}
 	for _, p := range problems {
 		steps := []string{p.Prompt, p.ClarifyingQuestions, p.FunctionalRequirements, p.NonFunctionalRequirements,
-			p.Estimation, p.HighLevelDesign, p.DataModel, p.DeepDives, p.Bottlenecks, p.FollowUpQuestions}
+			p.Estimation, p.API, p.HighLevelDesign, p.DataModel, p.DeepDives, p.Bottlenecks, p.WrapUp, p.FollowUpQuestions}
 		for i, s := range steps {
 			sec, _ := p.Section(ProblemSections[i])
 			if s == "" || s != sec.Body {
@@ -222,7 +225,7 @@ func TestJSON(t *testing.T) {
 	if len(entries) != 63 || !reflect.DeepEqual(entries[0], lib.Topics()[0].Entry()) {
 		t.Errorf("TopicEntries: %d entries, first %+v", len(entries), entries[0])
 	}
-	if pe := lib.ProblemEntries(); len(pe) != 12 || pe[0].ID != "dropbox" || pe[0].Preset != "dropbox" {
+	if pe := lib.ProblemEntries(); len(pe) != embeddedProblems || pe[0].ID != "dropbox" || pe[0].Preset != "dropbox" {
 		t.Errorf("ProblemEntries first = %+v", pe[0])
 	}
 }

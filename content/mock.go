@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -92,23 +91,58 @@ type mockIssue struct {
 	reason string
 }
 
-var (
-	boldLead      = regexp.MustCompile(`^\*\*(.+?)\*\*\s*(.*)$`)
-	checklistLine = regexp.MustCompile("^\\*\\*(.+?)\\*\\* \\(id `([^`]*)`, learn `([^`]*)`\\): (.*)$")
-	backticked    = regexp.MustCompile("`([^`]+)`")
-)
+// boldLead splits "**bold** rest" into its bold text and the trimmed
+// rest; ok is false when the text does not start with a non-empty bold
+// run.
+func boldLead(text string) (bold, rest string, ok bool) {
+	after, found := strings.CutPrefix(text, "**")
+	if !found {
+		return "", "", false
+	}
+	bold, rest, found = strings.Cut(after, "**")
+	if !found || bold == "" {
+		return "", "", false
+	}
+	return bold, strings.TrimSpace(rest), true
+}
+
+// parseChecklistItem parses
+// "**Label** (id `item-id`, learn `topic-id`): keyword, keyword".
+func parseChecklistItem(text string) (ChecklistItem, bool) {
+	label, rest, ok := boldLead(text)
+	if !ok {
+		return ChecklistItem{}, false
+	}
+	var id, topic string
+	for _, step := range []struct {
+		prefix string
+		dst    *string
+	}{{"(id `", &id}, {", learn `", &topic}} {
+		if rest, ok = strings.CutPrefix(rest, step.prefix); !ok {
+			return ChecklistItem{}, false
+		}
+		if *step.dst, rest, ok = strings.Cut(rest, "`"); !ok {
+			return ChecklistItem{}, false
+		}
+	}
+	keywords, ok := strings.CutPrefix(rest, "): ")
+	if !ok {
+		return ChecklistItem{}, false
+	}
+	return ChecklistItem{ID: id, Label: label, Keywords: splitKeywords(keywords), Topic: topic}, true
+}
 
 // parseMock reads the mock material of p from its sections.
 func parseMock(p *Problem) Mock {
 	m := Mock{Clarify: []QA{}, Checklist: []ChecklistItem{}, DeepDives: []DeepDive{}, FollowUps: []string{}}
 	if s, ok := p.Section(SectionClarifyingQuestions); ok {
 		for _, b := range bullets(s) {
-			g := boldLead.FindStringSubmatch(b.text)
-			if g == nil || !strings.HasSuffix(g[1], "?") || g[2] == "" {
+			q, a, ok := boldLead(b.text)
+			if !ok || !strings.HasSuffix(q, "?") || a == "" {
 				m.issue(b.line, "a clarifying question is written `- **Question?** Answer.`, got %q", clip(b.text))
 				continue
 			}
-			m.Clarify = append(m.Clarify, QA{Question: g[1], Answer: g[2]})
+			m.Clarify = append(m.Clarify, QA{Question: q, Answer: a})
 		}
 	}
 	for _, d := range p.DeepDiveTopics() {
@@ -120,12 +154,13 @@ func parseMock(p *Problem) Mock {
 	}
 	if sub, ok := s.Subsection(SubsectionChecklist); ok {
 		for _, b := range bullets(sub) {
-			g := checklistLine.FindStringSubmatch(b.text)
-			if g == nil {
+			it, ok := parseChecklistItem(b.text)
+			if !ok {
 				m.issue(b.line, "a checklist item is written \"- **Label** (id `item-id`, learn `topic-id`): keyword, keyword\", got %q", clip(b.text))
 				continue
 			}
-			m.Checklist = append(m.Checklist, ChecklistItem{ID: g[2], Label: g[1], Keywords: splitKeywords(g[4]), Topic: g[3], line: b.line})
+			it.line = b.line
+			m.Checklist = append(m.Checklist, it)
 		}
 	}
 	if sub, ok := s.Subsection(SubsectionFollowUps); ok {
@@ -135,14 +170,14 @@ func parseMock(p *Problem) Mock {
 	}
 	if sub, ok := s.Subsection(SubsectionHints); ok {
 		for i, b := range bullets(sub) {
-			g := boldLead.FindStringSubmatch(b.text)
+			label, hint, ok := boldLead(b.text)
 			switch {
 			case i >= MockStepCount:
 				m.issue(b.line, "more than %d hints: one per step (%s)", MockStepCount, strings.Join(MockSteps[:], ", "))
-			case g == nil || g[1] != MockSteps[i]+":" || g[2] == "":
+			case !ok || label != MockSteps[i]+":" || hint == "":
 				m.issue(b.line, "hint %d is written `- **%s:** hint`, got %q", i+1, MockSteps[i], clip(b.text))
 			default:
-				m.Hints[i] = g[2]
+				m.Hints[i] = hint
 			}
 		}
 	}
@@ -194,9 +229,14 @@ func bullets(s Section) []bullet {
 func readLine(body string) []string {
 	ids := []string{}
 	for _, line := range strings.Split(body, "\n") {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "Read:"); ok {
-			for _, g := range backticked.FindAllStringSubmatch(rest, -1) {
-				ids = append(ids, g[1])
+		rest, ok := strings.CutPrefix(strings.TrimSpace(line), "Read:")
+		for ok {
+			var id string
+			if _, rest, ok = strings.Cut(rest, "`"); !ok {
+				break
+			}
+			if id, rest, ok = strings.Cut(rest, "`"); ok && id != "" {
+				ids = append(ids, id)
 			}
 		}
 	}

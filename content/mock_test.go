@@ -97,6 +97,21 @@ GET /{code}: the redirect service looks in Redis first, then the database.
 Use 302 so every click reaches us for analytics; clicks go to Kafka and are counted later.
 Custom alias: insert if absent, 409 when taken. Links can expire with a TTL.
 Rate limit creation per API key and check URLs against a phishing blocklist.`
+
+	ticketNotes = `Seats live in Postgres, one row per seat, sharded by event id.
+Hold: UPDATE seats SET status = held WHERE status = available, in a transaction; the hold expires after 10 min.
+No double booking: the conditional update decides, not a read-then-write (write skew under snapshot isolation).
+Big on-sales go through a waiting room that admits users at the rate we can serve; captcha and a ticket limit per user.
+Checkout: create the order, charge Stripe with the order id as idempotency key, webhook confirms.
+Seat maps are cached in Redis and can be a second stale. Event pages and images on the CDN.
+Tickets and emails are issued by workers from an outbox.`
+
+	typeaheadNotes = `Every keystroke asks for the top 10 completions of the prefix.
+Keep a trie in memory on each suggest server with the top 10 stored at every node.
+Searches are logged to Kafka; a daily Spark job counts them and builds a new trie snapshot, which servers hot swap.
+Replicate the trie on many servers behind a load balancer; shard by prefix range only if it outgrows RAM.
+The client debounces keystrokes and the browser caches prefixes; short prefixes are served by the CDN.
+Trending queries need a streaming layer; offensive completions are removed with a blocklist.`
 )
 
 // TestReferenceNotesScoreHigh checks that the checklists reward a design
@@ -105,6 +120,8 @@ func TestReferenceNotesScoreHigh(t *testing.T) {
 	lib := library(t)
 	twitter, _ := lib.Problem("twitter")
 	shortener, _ := lib.Problem("url-shortener")
+	ticket, _ := lib.Problem("ticket-booking")
+	typeahead, _ := lib.Problem("typeahead")
 	for _, tc := range []struct {
 		name  string
 		notes string
@@ -116,6 +133,10 @@ func TestReferenceNotesScoreHigh(t *testing.T) {
 		{"shortener notes, shortener checklist", shortenerNotes, shortener, 0.8, 1},
 		{"twitter notes, shortener checklist", twitterNotes, shortener, 0, 0.5},
 		{"shortener notes, twitter checklist", shortenerNotes, twitter, 0, 0.5},
+		{"ticket notes, ticket checklist", ticketNotes, ticket, 0.8, 1},
+		{"typeahead notes, typeahead checklist", typeaheadNotes, typeahead, 0.8, 1},
+		{"ticket notes, typeahead checklist", ticketNotes, typeahead, 0, 0.5},
+		{"typeahead notes, ticket checklist", typeaheadNotes, ticket, 0, 0.5},
 	} {
 		got := coverage(tc.notes, tc.p)
 		t.Logf("%s: coverage %.2f", tc.name, got)

@@ -15,10 +15,12 @@ type Problem struct {
 	FunctionalRequirements    string `json:"-"`
 	NonFunctionalRequirements string `json:"-"`
 	Estimation                string `json:"-"`
+	API                       string `json:"-"`
 	HighLevelDesign           string `json:"-"`
 	DataModel                 string `json:"-"`
 	DeepDives                 string `json:"-"`
 	Bottlenecks               string `json:"-"`
+	WrapUp                    string `json:"-"`
 	FollowUpQuestions         string `json:"-"`
 
 	// Mock is the material of a mock interview: clarifying answers,
@@ -34,18 +36,20 @@ const (
 	SectionFunctionalRequirements    = "Functional requirements"
 	SectionNonFunctionalRequirements = "Non-functional requirements"
 	SectionEstimation                = "Estimation"
+	SectionAPI                       = "API"
 	SectionHighLevelDesign           = "High-level design"
 	SectionDataModel                 = "Data model"
 	SectionDeepDives                 = "Deep dives"
 	SectionBottlenecks               = "Bottlenecks"
+	SectionWrapUp                    = "Wrap-up"
 	SectionFollowUpQuestions         = "Follow-up questions"
 )
 
 // ProblemSections lists a problem's section headings in order.
 var ProblemSections = []string{
 	SectionPrompt, SectionClarifyingQuestions, SectionFunctionalRequirements,
-	SectionNonFunctionalRequirements, SectionEstimation, SectionHighLevelDesign,
-	SectionDataModel, SectionDeepDives, SectionBottlenecks, SectionFollowUpQuestions,
+	SectionNonFunctionalRequirements, SectionEstimation, SectionAPI, SectionHighLevelDesign,
+	SectionDataModel, SectionDeepDives, SectionBottlenecks, SectionWrapUp, SectionFollowUpQuestions,
 	SectionMockInterview,
 }
 
@@ -72,10 +76,12 @@ func ParseProblem(name string, data []byte) (*Problem, error) {
 		{SectionFunctionalRequirements, &p.FunctionalRequirements},
 		{SectionNonFunctionalRequirements, &p.NonFunctionalRequirements},
 		{SectionEstimation, &p.Estimation},
+		{SectionAPI, &p.API},
 		{SectionHighLevelDesign, &p.HighLevelDesign},
 		{SectionDataModel, &p.DataModel},
 		{SectionDeepDives, &p.DeepDives},
 		{SectionBottlenecks, &p.Bottlenecks},
+		{SectionWrapUp, &p.WrapUp},
 		{SectionFollowUpQuestions, &p.FollowUpQuestions},
 	} {
 		if s, ok := p.Section(f.heading); ok {

@@ -304,3 +304,12 @@ func FuzzParseQuiz(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkLoadQuizzes measures parsing every embedded bank.
+func BenchmarkLoadQuizzes(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadQuizzes(QuizFS()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -168,6 +168,7 @@ func TestProblemEstimatesMatchTheEstimator(t *testing.T) {
 		if e.ReadsPerDay > 0 {
 			figures["read QPS"] = estimate.FormatCount(e.ReadQPS)
 			figures["peak read QPS"] = estimate.FormatCount(e.PeakReadQPS)
+			figures["cache"] = estimate.FormatBytes(e.CacheBytes, false)
 		}
 		for name, fig := range figures {
 			if !containsNumber(p.Estimation, fig) {
@@ -238,10 +239,12 @@ func validProblem(id, preset string) string {
 		"## Functional requirements\n\nText.\n\n" +
 		"## Non-functional requirements\n\nText.\n\n" +
 		"## Estimation\n\nRun `sdprep estimate " + preset + "`.\n\n" +
+		"## API\n\n`POST /pastes` returns the key.\n\n" +
 		"## High-level design\n\n```\nclient -> server\n```\n\n" +
 		"## Data model\n\nText.\n\n" +
 		"## Deep dives\n\n### Storage\n\nRead: `alpha`, `beta`.\n\n" +
 		"## Bottlenecks\n\nText.\n\n" +
+		"## Wrap-up\n\nDefend three decisions.\n\n" +
 		"## Follow-up questions\n\nText.\n\n" +
 		"## Mock interview\n\n### Checklist\n\n" + validChecklist(8) + "\n" +
 		"### Follow-ups\n\n- Traffic grows 10×.\n- A region goes down.\n- A disk fills up.\n\n" +
@@ -325,51 +328,55 @@ func TestValidateCatchesEachKindOfError(t *testing.T) {
 		{name: "estimation does not name the command", file: prob, edit: replace("Run `sdprep estimate pastebin`.", "Do the maths."),
 			kind: ErrInvalidValue, at: prob + ":29:", reason: "does not name `sdprep estimate pastebin`"},
 		{name: "design without a diagram", file: prob, edit: replace("```\nclient -> server\n```", "Boxes."),
-			kind: ErrMissingSection, at: prob + ":33:", reason: "no fenced code block"},
+			kind: ErrMissingSection, at: prob + ":37:", reason: "no fenced code block"},
 		{name: "deep dives without topics", file: prob, edit: replace("### Storage\n\n", ""),
-			kind: ErrMissingSection, at: prob + ":43:", reason: `no "###" subsection`},
+			kind: ErrMissingSection, at: prob + ":47:", reason: `no "###" subsection`},
+		{name: "API section missing", file: prob, edit: cut("## API\n\n`POST /pastes` returns the key.\n\n"),
+			kind: ErrMissingSection, at: prob + ":33:", reason: `"## API" is missing`},
+		{name: "Wrap-up section missing", file: prob, edit: cut("## Wrap-up\n\nDefend three decisions.\n\n"),
+			kind: ErrMissingSection, at: prob + ":57:", reason: `"## Wrap-up" is missing`},
 		{name: "problem section missing", file: prob, edit: cut("## Bottlenecks\n\nText.\n\n"),
-			kind: ErrMissingSection, at: prob + ":49:", reason: `"## Bottlenecks" is missing`},
+			kind: ErrMissingSection, at: prob + ":53:", reason: `"## Bottlenecks" is missing`},
 		{name: "clarifying question without an answer", file: prob, edit: replace("- **How many?** 1M a day.", "- **How many?**"),
 			kind: ErrSyntax, at: prob + ":17:", reason: "`- **Question?** Answer.`"},
 		{name: "too few clarifying questions", file: prob, edit: cut("- **How many?** 1M a day.\n"),
 			kind: ErrMissingSection, at: prob + ":14:", reason: "2 answered questions; at least 3"},
 		{name: "deep dive without a Read line", file: prob, edit: replace("Read: `alpha`, `beta`.", "Text."),
-			kind: ErrMissingSection, at: prob + ":45:", reason: `deep dive "Storage" has no "Read:`},
+			kind: ErrMissingSection, at: prob + ":49:", reason: `deep dive "Storage" has no "Read:`},
 		{name: "deep dive reads an unknown topic", file: prob, edit: replace("Read: `alpha`, `beta`.", "Read: `alpha`, `gamma`."),
-			kind: ErrUnresolved, at: prob + ":45:", reason: `reads "gamma", which names no topic`},
+			kind: ErrUnresolved, at: prob + ":49:", reason: `reads "gamma", which names no topic`},
 		{name: "mock section missing", file: prob, edit: func(s string) string { return s[:strings.Index(s, "## Mock interview")] },
-			kind: ErrMissingSection, at: prob + ":53:", reason: `"## Mock interview" is missing`},
+			kind: ErrMissingSection, at: prob + ":61:", reason: `"## Mock interview" is missing`},
 		{name: "too few checklist items", file: prob, edit: replace(validChecklist(8), validChecklist(7)),
-			kind: ErrInvalidValue, at: prob + ":59:", reason: "7 checklist items; 8 to 15"},
+			kind: ErrInvalidValue, at: prob + ":67:", reason: "7 checklist items; 8 to 15"},
 		{name: "too many checklist items", file: prob, edit: replace(validChecklist(8), validChecklist(16)),
-			kind: ErrInvalidValue, at: prob + ":59:", reason: "16 checklist items; 8 to 15"},
+			kind: ErrInvalidValue, at: prob + ":67:", reason: "16 checklist items; 8 to 15"},
 		{name: "malformed checklist item", file: prob, edit: replace("(id `item3`, learn `alpha`)", "(learn `alpha`)"),
-			kind: ErrSyntax, at: prob + ":63:", reason: "a checklist item is written"},
+			kind: ErrSyntax, at: prob + ":71:", reason: "a checklist item is written"},
 		{name: "checklist keyword repeats", file: prob, edit: replace("word3, phrase 3", "word3, phrase 1"),
-			kind: ErrDuplicate, at: prob + ":63:", reason: `keyword "phrase 1" is already a keyword of "item1"`},
+			kind: ErrDuplicate, at: prob + ":71:", reason: `keyword "phrase 1" is already a keyword of "item1"`},
 		{name: "empty checklist keyword", file: prob, edit: replace("word3, phrase 3", "word3, , phrase 3"),
-			kind: ErrInvalidValue, at: prob + ":63:", reason: `"item3" has an empty keyword`},
+			kind: ErrInvalidValue, at: prob + ":71:", reason: `"item3" has an empty keyword`},
 		{name: "upper-case checklist keyword", file: prob, edit: replace("word3, phrase 3", "Word3, phrase 3"),
-			kind: ErrInvalidValue, at: prob + ":63:", reason: `keyword "Word3" is not lower-case`},
+			kind: ErrInvalidValue, at: prob + ":71:", reason: `keyword "Word3" is not lower-case`},
 		{name: "checklist topic unknown", file: prob, edit: replace("(id `item3`, learn `alpha`)", "(id `item3`, learn `gamma`)"),
-			kind: ErrUnresolved, at: prob + ":63:", reason: `learn topic "gamma" names no topic`},
+			kind: ErrUnresolved, at: prob + ":71:", reason: `learn topic "gamma" names no topic`},
 		{name: "checklist id repeats", file: prob, edit: replace("(id `item3`,", "(id `item2`,"),
-			kind: ErrDuplicate, at: prob + ":63:", reason: `checklist id "item2" repeats`},
+			kind: ErrDuplicate, at: prob + ":71:", reason: `checklist id "item2" repeats`},
 		{name: "checklist id not kebab-case", file: prob, edit: replace("(id `item3`,", "(id `Item 3`,"),
-			kind: ErrInvalidValue, at: prob + ":63:", reason: `checklist id "Item 3" is not kebab-case`},
+			kind: ErrInvalidValue, at: prob + ":71:", reason: `checklist id "Item 3" is not kebab-case`},
 		{name: "too few follow-ups", file: prob, edit: cut("- A disk fills up.\n"),
-			kind: ErrInvalidValue, at: prob + ":70:", reason: "2 follow-ups; 3 to 5"},
+			kind: ErrInvalidValue, at: prob + ":78:", reason: "2 follow-ups; 3 to 5"},
 		{name: "too many follow-ups", file: prob, edit: replace("- A disk fills up.\n", strings.Repeat("- More.\n", 4)),
-			kind: ErrInvalidValue, at: prob + ":70:", reason: "6 follow-ups; 3 to 5"},
+			kind: ErrInvalidValue, at: prob + ":78:", reason: "6 follow-ups; 3 to 5"},
 		{name: "hint missing", file: prob, edit: cut("- **Deep dive:** Dig.\n"),
-			kind: ErrSyntax, at: prob + ":81:", reason: "hint 4 is written `- **Deep dive:** hint`"},
+			kind: ErrSyntax, at: prob + ":89:", reason: "hint 4 is written `- **Deep dive:** hint`"},
 		{name: "hint for a step missing", file: prob, edit: cut("- **Bottlenecks and wrap-up:** Break\n  it.\n"),
-			kind: ErrMissingSection, at: prob + ":76:", reason: `no hint for step "Bottlenecks and wrap-up"`},
+			kind: ErrMissingSection, at: prob + ":84:", reason: `no hint for step "Bottlenecks and wrap-up"`},
 		{name: "sixth hint", file: prob, edit: replace("  it.\n", "  it.\n- **Extra:** More.\n"),
-			kind: ErrSyntax, at: prob + ":84:", reason: "more than 5 hints"},
+			kind: ErrSyntax, at: prob + ":92:", reason: "more than 5 hints"},
 		{name: "mock subsection missing", file: prob, edit: replace("### Follow-ups", "### Questions"),
-			kind: ErrMissingSection, at: prob + ":57:", reason: `needs a non-empty "### Follow-ups"`},
+			kind: ErrMissingSection, at: prob + ":65:", reason: `needs a non-empty "### Follow-ups"`},
 		{name: "duplicate topic id", add: map[string]string{"topics/alpha2.md": validTopic("alpha", "data", "", "beta")},
 			kind: ErrDuplicate, at: "topics/alpha2.md:2:", reason: `id "alpha" is already used by topics/alpha.md`},
 		{name: "alias taken by another topic's id", file: beta, edit: replace("aliases: []", "aliases: [alpha]"),

@@ -75,8 +75,9 @@ func SaveLimits(ctx context.Context, st *store.Store, l Limits) error {
 
 // Plan is a day's queue of scheduled cards and the counts behind it.
 type Plan struct {
-	// Queue is what is due now: cards due (oldest first) within the
-	// review limit, then new cards within the new-card quota.
+	// Queue is what is due now: cards due (oldest first; a card in a
+	// learning step counts from 20 minutes ahead) within the review
+	// limit, then new cards within the new-card quota.
 	Queue []Item
 	// NewQuota is how many new cards may still be introduced today: the
 	// limit minus those already introduced, raised by --until so that
@@ -105,7 +106,7 @@ func PlanDay(cards []Card, states map[string]store.CardState, today store.Review
 		switch {
 		case !ok:
 			unseen = append(unseen, Item{Card: c, State: store.CardState{ID: c.ID}})
-		case st.RetiredAt.IsZero() && !st.Due.After(now):
+		case st.RetiredAt.IsZero() && !st.Due.After(dueBy(st, now)):
 			due = append(due, Item{Card: c, State: st})
 		}
 	}
@@ -123,6 +124,16 @@ func PlanDay(cards []Card, states map[string]store.CardState, today store.Review
 		p.DueByState[State(it.State.State)]++
 	}
 	return p
+}
+
+// dueBy is the latest due time at which st counts as due now: now, or
+// for a card in a learning step (minutes apart) now plus learnAhead, so
+// that a session reopened soon after another finishes its steps.
+func dueBy(st store.CardState, now time.Time) time.Time {
+	if s := State(st.State); s == StateLearning || s == StateRelearning {
+		return now.Add(learnAhead)
+	}
+	return now
 }
 
 // StartOfDay is midnight at the start of t's day in t's location.

@@ -236,3 +236,16 @@ func TestFormatInterval(t *testing.T) {
 		}
 	}
 }
+
+func TestLearningStepsCountAsDueAhead(t *testing.T) {
+	now := newClock().Now()
+	deck := []Card{{ID: "learning"}, {ID: "review"}}
+	states := map[string]store.CardState{
+		"learning": {ID: "learning", State: int(StateLearning), Due: now.Add(10 * time.Minute), LastReview: now},
+		"review":   {ID: "review", State: int(StateReview), Due: now.Add(10 * time.Minute), LastReview: now},
+	}
+	p := PlanDay(deck, states, store.ReviewCounts{}, Limits{}, time.Time{}, now)
+	if len(p.Queue) != 1 || p.Queue[0].Card.ID != "learning" {
+		t.Errorf("queue = %+v; want only the card in a learning step", p.Queue)
+	}
+}

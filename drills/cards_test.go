@@ -82,3 +82,22 @@ func TestFirstPoint(t *testing.T) {
 		}
 	}
 }
+
+func TestDeckIndexListsDecksCards(t *testing.T) {
+	index, err := DeckIndex(content.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Card{}
+	for _, c := range Deck(library(t)) {
+		want[c.ID] = Card{ID: c.ID, Topic: c.Topic, Kind: c.Kind}
+	}
+	if len(index) != len(want) {
+		t.Errorf("DeckIndex has %d cards, Deck %d", len(index), len(want))
+	}
+	for _, c := range index {
+		if c = (Card{ID: c.ID, Topic: c.Topic, Kind: c.Kind}); want[c.ID] != c {
+			t.Errorf("DeckIndex card %+v; Deck has %+v", c, want[c.ID])
+		}
+	}
+}

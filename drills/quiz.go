@@ -10,6 +10,9 @@ import (
 	"github.com/sdprep/sdprep/content"
 )
 
+// DefaultQuizCount is how many questions a quiz asks unless told.
+const DefaultQuizCount = 10
+
 // QuizAnswer is one answered quiz question, as a QuizLog keeps it.
 type QuizAnswer struct {
 	// QuestionID is the question's id in the quiz bank.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sdprep/sdprep/content"
 )
@@ -90,6 +91,59 @@ func QuizMarkdown(title string, questions []*content.Question) string {
 			}
 			fmt.Fprintf(&b, "\n%d. %s %s\n\n   %s\n", j+1, mark, mdEscape.Replace(o.Text), mdEscape.Replace(o.Explanation))
 		}
+	}
+	return b.String()
+}
+
+// QuizText prints questions with their answers and explanations as plain
+// text wrapped to width columns (80 when width <= 0): the layout of
+// QuizMarkdown without markup.
+func QuizText(title string, questions []*content.Question, width int) string {
+	if width <= 0 {
+		width = 80
+	}
+	var b strings.Builder
+	b.WriteString(title + "\n")
+	for i, q := range questions {
+		fmt.Fprintf(&b, "\n%d. %s (%s)\n\n", i+1, q.ID, strings.Join(q.Topics, ", "))
+		for j, para := range strings.Split(q.Stem, "\n\n") {
+			if j > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(wrapWords(para, width, "") + "\n")
+		}
+		for j, o := range q.Options {
+			mark := MarkWrong
+			if o.Correct {
+				mark = MarkCorrect
+			}
+			fmt.Fprintf(&b, "\n%s\n%s\n", wrapWords(fmt.Sprintf("  %d. %s %s", j+1, mark, o.Text), width, "       "), wrapWords("       "+o.Explanation, width, "       "))
+		}
+	}
+	return b.String()
+}
+
+// wrapWords breaks s at spaces so that lines fit width columns where the
+// words allow, starting each line after the first with indent.
+func wrapWords(s string, width int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for i, w := range strings.Fields(s) {
+		n := utf8.RuneCountInString(w)
+		switch {
+		case i == 0:
+			lead := len(s) - len(strings.TrimLeft(s, " "))
+			b.WriteString(s[:lead])
+			line = lead
+		case line+1+n > width:
+			b.WriteString("\n" + indent)
+			line = utf8.RuneCountInString(indent)
+		default:
+			b.WriteString(" ")
+			line++
+		}
+		b.WriteString(w)
+		line += n
 	}
 	return b.String()
 }

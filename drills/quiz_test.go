@@ -233,3 +233,17 @@ func TestEmbeddedBankSelection(t *testing.T) {
 		}
 	}
 }
+
+func TestQuizText(t *testing.T) {
+	qs := testQuestions(1)
+	qs[0].Stem = "A long stem that has to wrap because it is much longer than the narrow width we print at.\n\nAnd a second paragraph."
+	qs[0].Options[1].Explanation = "An explanation long enough to wrap onto a second line under the option."
+	golden.RequireEqual(t, []byte(QuizText("Quiz: 1 question", qs, 40)))
+}
+
+func TestWrapWordsKeepsLongWordsWhole(t *testing.T) {
+	got := wrapWords("  short averyveryverylongword end", 10, "    ")
+	if want := "  short\n    averyveryverylongword\n    end"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

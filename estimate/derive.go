@@ -73,14 +73,7 @@ func derive(e Estimate) []Step {
 	if in.ReadsBasis != BasisNone {
 		add(SEgress, "bytes/s", e.EgressPerSec, "%s reads/s × %s/read ≈ %s/s = %s", operand(e.ReadQPS), b(in.ReadSize), b(e.EgressPerSec), FormatBits(e.EgressPerSec*8))
 		add(SPeakEgress, "bytes/s", e.PeakEgressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", bo(e.EgressPerSec), FormatPlain(in.PeakFactor), b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8))
-		hot := e.ReadsPerDay * in.ReadSize * in.CacheFraction
-		if e.CacheCapped {
-			add(SCache, "bytes", e.CacheBytes, "%s reads/day × %s × %s kept hot ≈ %s, more than the %s stored: the whole data set fits, so %s",
-				c(e.ReadsPerDay), b(in.ReadSize), FormatPercent(in.CacheFraction), b(hot), b(e.StorageTotal), b(e.CacheBytes))
-		} else {
-			add(SCache, "bytes", e.CacheBytes, "%s reads/day × %s × %s kept hot ≈ %s (upper bound: counts every read as distinct)",
-				c(e.ReadsPerDay), b(in.ReadSize), FormatPercent(in.CacheFraction), b(e.CacheBytes))
-		}
+		add(SCache, "bytes", e.CacheBytes, "%s", cacheFormula(e))
 	}
 
 	add(SServers, "servers", e.Servers, "(%s + %s) req/s ÷ %s req/s per server → %s %s",
@@ -101,6 +94,29 @@ func derive(e Estimate) []Step {
 			FormatPlain(e.EgressServers), plural(e.EgressServers, "server"), bound)
 	}
 	return steps
+}
+
+// cacheFormula explains the hot set: its arithmetic, why it is or is not
+// capped at the stored data, and whether it lives in RAM or on CDN/edge
+// disk.
+func cacheFormula(e Estimate) string {
+	in := e.Inputs
+	b := func(v float64) string { return FormatBytes(v, in.Binary) }
+	hot := e.ReadsPerDay * in.ReadSize * in.CacheFraction
+	f := fmt.Sprintf("%s reads/day × %s × %s kept hot ≈ %s", FormatCount(e.ReadsPerDay), formatBytesN(in.ReadSize, in.Binary, 2), FormatPercent(in.CacheFraction), b(hot))
+	switch {
+	case e.CacheCapped:
+		f += fmt.Sprintf(", more than the %s stored: the whole data set fits, so %s", b(e.StorageTotal), b(e.CacheBytes))
+	case e.ReadsElsewhere:
+		f += fmt.Sprintf(" (upper bound: counts every read as distinct). A read (%s) is larger than anything written (%s), so reads come from elsewhere, "+
+			"such as a catalogue, an index derived from the data or media on a CDN, and the %s stored here does not bound them", formatBytesN(in.ReadSize, in.Binary, 2), b(largestWrite(in)), b(e.StorageTotal))
+	default:
+		f += " (upper bound: counts every read as distinct)"
+	}
+	if e.CacheTier == CacheEdge {
+		return f + fmt.Sprintf(". Reads of %s are media-sized: this hot set is CDN/edge disk, not RAM", formatBytesN(in.ReadSize, in.Binary, 2))
+	}
+	return f + fmt.Sprintf(". Reads of %s are records, not media: this hot set is RAM (Redis, Memcached)", formatBytesN(in.ReadSize, in.Binary, 2))
 }
 
 // Step returns the step with the given name.

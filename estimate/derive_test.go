@@ -6,10 +6,11 @@ import (
 )
 
 func TestCacheCappedAtStoredData(t *testing.T) {
-	// 1M reads/day of 1 KB with 20% hot is 200 GB, but only 1 day × 1M × 10 B = 10 MB is stored.
-	e, _ := runFlags(t, "", "--dau", "1M", "--writes-per-user", "1", "--reads-per-user", "1000", "--write-size", "10B", "--read-size", "1KB", "--retention", "1d")
-	if !e.CacheCapped || e.CacheBytes != e.StorageTotal {
-		t.Fatalf("cache %v, stored %v, capped %v", e.CacheBytes, e.StorageTotal, e.CacheCapped)
+	// 1M × 1,000 reads/day of the 10 B records written, 20% hot, is 2 GB, but only
+	// 1 day × 1M × 10 B = 10 MB is stored.
+	e, _ := runFlags(t, "", "--dau", "1M", "--writes-per-user", "1", "--reads-per-user", "1000", "--write-size", "10B", "--read-size", "10B", "--retention", "1d")
+	if !e.CacheCapped || e.CacheBytes != e.StorageTotal || e.ReadsElsewhere {
+		t.Fatalf("cache %v, stored %v, capped %v, reads elsewhere %v", e.CacheBytes, e.StorageTotal, e.CacheCapped, e.ReadsElsewhere)
 	}
 	st, _ := e.Step(SCache)
 	if !strings.Contains(st.Formula, "the whole data set fits") {
@@ -18,6 +19,41 @@ func TestCacheCappedAtStoredData(t *testing.T) {
 	e, _ = runFlags(t, "", "--dau", "100M")
 	if e.CacheCapped {
 		t.Errorf("--dau 100M capped its cache (%v of %v)", e.CacheBytes, e.StorageTotal)
+	}
+}
+
+// TestCacheOfReadsFromElsewhere: netflix writes 200 B playback events and
+// reads 2.25 GB streams from the catalogue, so its hot set is not bounded
+// by the events it stores (issue 10, correction 1).
+func TestCacheOfReadsFromElsewhere(t *testing.T) {
+	e, _ := runFlags(t, "netflix")
+	want := 200e6 * 2.25e9 * 0.2 // 90 PB
+	if e.CacheCapped || !e.ReadsElsewhere || e.CacheBytes != want {
+		t.Fatalf("cache %v (want %v), stored %v, capped %v, reads elsewhere %v", e.CacheBytes, want, e.StorageTotal, e.CacheCapped, e.ReadsElsewhere)
+	}
+	st, _ := e.Step(SCache)
+	for _, s := range []string{"≈ 90 PB", "larger than anything written (200 B)", "such as a catalogue", "876 TB stored here does not bound them"} {
+		if !strings.Contains(st.Formula, s) {
+			t.Errorf("formula lacks %q: %s", s, st.Formula)
+		}
+	}
+}
+
+func TestCacheTier(t *testing.T) {
+	for preset, want := range map[string]CacheTier{
+		"twitter": CacheRAM, "url-shortener": CacheRAM, "rate-limiter": CacheRAM,
+		"instagram": CacheEdge, "youtube": CacheEdge, "netflix": CacheEdge, "dropbox": CacheEdge,
+	} {
+		e, _ := runFlags(t, preset)
+		r := Report{Estimate: e}
+		st, _ := e.Step(SCache)
+		label := map[CacheTier]string{CacheRAM: "(RAM)", CacheEdge: "(CDN/edge disk)"}[want]
+		if e.CacheTier != want || !strings.HasSuffix(r.Value(st), label) {
+			t.Errorf("%s: tier %q, value %q, want %q", preset, e.CacheTier, r.Value(st), want)
+		}
+		if phrase := map[CacheTier]string{CacheRAM: "this hot set is RAM", CacheEdge: "this hot set is CDN/edge disk, not RAM"}[want]; !strings.Contains(st.Formula, phrase) {
+			t.Errorf("%s: formula lacks %q: %s", preset, phrase, st.Formula)
+		}
 	}
 }
 
@@ -39,7 +75,7 @@ func TestDerivationsMultiplyOut(t *testing.T) {
 	for name, want := range map[string]string{
 		SPeakWriteQPS:    "6,944 writes/s × 2 peak factor ≈ 13.9K writes/s",
 		SStoragePerMonth: "12.17 TB/day × 30 days ≈ 365 TB/month",
-		SServers:         "→ 71 servers",
+		SServers:         "(6.9K + 34.7K) req/s ÷ 2K req/s per server → 21 servers",
 	} {
 		st, _ := e.Step(name)
 		if !strings.Contains(st.Formula, want) {

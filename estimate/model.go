@@ -39,8 +39,17 @@ type Estimate struct {
 
 	CacheBytes float64
 	// CacheCapped is true when the hot set computed from reads would be
-	// larger than all the data stored, so CacheBytes is StorageTotal.
+	// larger than all the data stored, and the reads are of that data, so
+	// CacheBytes is StorageTotal.
 	CacheCapped bool `json:"-"`
+	// ReadsElsewhere is true when a read is larger than anything written
+	// (a video stream against 200-byte events): the read bytes come from
+	// elsewhere, such as a catalogue or media on a CDN, so the hot set is
+	// not capped at the data this system stores.
+	ReadsElsewhere bool `json:"-"`
+	// CacheTier says where the hot set lives: RAM for records, CDN or
+	// edge disk for media-sized reads (see EdgeReadSize).
+	CacheTier CacheTier `json:"-"`
 
 	// EgressServers is how many servers the peak egress needs at
 	// ServerEgress bytes/s each; 0 when nothing is read.
@@ -105,9 +114,16 @@ func Compute(in Inputs) Estimate {
 	e.PeakEgressPerSec = e.EgressPerSec * in.PeakFactor
 
 	e.CacheBytes = e.ReadsPerDay * in.ReadSize * in.CacheFraction
-	// A cache never needs to hold more than the data there is.
-	if e.StorageTotal > 0 && e.CacheBytes > e.StorageTotal {
+	// A cache of the written data never needs to hold more than that data.
+	// Reads larger than any write are of something else (a catalogue), so
+	// the data stored here does not bound them.
+	e.ReadsElsewhere = in.ReadSize > largestWrite(in)
+	if !e.ReadsElsewhere && e.StorageTotal > 0 && e.CacheBytes > e.StorageTotal {
 		e.CacheBytes, e.CacheCapped = e.StorageTotal, true
+	}
+	e.CacheTier = CacheRAM
+	if in.ReadSize >= EdgeReadSize {
+		e.CacheTier = CacheEdge
 	}
 
 	e.QPS = e.WriteQPS + e.ReadQPS
@@ -120,6 +136,32 @@ func Compute(in Inputs) Estimate {
 
 	e.Steps = derive(e)
 	return e
+}
+
+// CacheTier is where a hot set is kept.
+type CacheTier string
+
+// Cache tiers.
+const (
+	// CacheRAM: an in-memory cache (Redis, Memcached) of small records.
+	CacheRAM CacheTier = "ram"
+	// CacheEdge: CDN or edge servers' disks, for media-sized reads.
+	CacheEdge CacheTier = "edge"
+)
+
+// EdgeReadSize is the read size from which the hot set is media (images,
+// video segments, files) kept on CDN or edge disk rather than in RAM:
+// in-memory caches hold records of bytes to tens of kilobytes, and
+// Memcached's default item limit is 1 MB.
+const EdgeReadSize = 100e3
+
+// largestWrite is the largest item a write stores: its record, or its
+// media when writes carry media.
+func largestWrite(in Inputs) float64 {
+	if in.MediaFraction > 0 {
+		return math.Max(in.WriteSize, in.MediaSize)
+	}
+	return in.WriteSize
 }
 
 // bytesPerWrite is the average bytes a write carries: its record plus the

@@ -80,7 +80,7 @@ var Params = []Param{
 	{Name: PRetention, Kind: KindDuration, Default: "5y", Help: "how long data is kept (e.g. 5y, 90d)"},
 	{Name: PReplication, Kind: KindFactor, Default: "1", Help: "copies of each byte stored (raw storage is before replication)"},
 	{Name: PCacheFraction, Kind: KindFraction, Default: "20%", Help: "share of a day's read volume kept hot in cache (80/20 rule)"},
-	{Name: PServerQPS, Kind: KindFactor, Default: "10K", Help: "requests per second one server handles"},
+	{Name: PServerQPS, Kind: KindFactor, Default: "10K", Help: "requests per second one server handles (10K: a cheap, cached read; heavier requests run at hundreds to a few thousand)"},
 	{Name: PServerEgress, Kind: KindBytes, Default: "1.25GB", Help: "bytes per second one server can send (1.25GB is a 10 Gbps NIC)"},
 }
 
@@ -124,7 +124,59 @@ func (p Param) parse(text string) (float64, error) {
 	if pe, ok := err.(*ParseError); ok {
 		pe.Field = p.Name
 	}
+	if err == nil {
+		err = p.checkRange(text, v)
+	}
 	return v, err
+}
+
+// bounds is the range of values a parameter accepts, in base units
+// (users, per day, bytes, bytes per second), and how to say it.
+type bounds struct {
+	min, max float64
+	// openMin excludes min itself (a rate above 0); otherwise min is
+	// accepted.
+	openMin  bool
+	accepted string
+}
+
+// paramBounds refuse values that are parseable but absurd for a
+// back-of-the-envelope estimate: fewer than one user, more users than
+// people, volumes and sizes beyond any system, a server that serves
+// nothing. Parameters not listed here are bounded by their parser
+// (fractions to 0–1, durations to 200 years) or by atLeastOne.
+var paramBounds = map[string]bounds{
+	PDAU:            {min: 1, max: 10e9, accepted: "a count of users from 1 to 10B (the world has about 8B people), like 100M"},
+	PMAU:            {min: 1, max: 10e9, accepted: "a count of users from 1 to 10B (the world has about 8B people), like 300M"},
+	PWritesPerUser:  {min: 0, max: 1e6, openMin: true, accepted: "a rate above 0 and up to 1M per user per day, like 2 or 0.5"},
+	PReadsPerUser:   {min: 0, max: 1e6, openMin: true, accepted: "a rate above 0 and up to 1M per user per day, like 10"},
+	PReadWriteRatio: {min: 0, max: 1e6, openMin: true, accepted: "a ratio above 0 and up to 1M:1, like 100 or 100:1"},
+	PWrites:         {min: 0, max: 1e15, openMin: true, accepted: "a volume above 0 and up to 1e15 per day (about 11.6B/s), like 100M/month"},
+	PReads:          {min: 0, max: 1e15, openMin: true, accepted: "a volume above 0 and up to 1e15 per day (about 11.6B/s), like 10B/month"},
+	PWriteSize:      {min: 0, max: 1e12, accepted: "a size from 0B to 1TB, like 280B or 1KB"},
+	PMediaSize:      {min: 0, max: 1e12, accepted: "a size from 0B to 1TB, like 200KB or 5MB"},
+	PReadSize:       {min: 0, max: 1e12, accepted: "a size from 0B to 1TB, like 1KB"},
+	PPeakFactor:     {min: 1, max: 1000, accepted: "a number from 1 to 1,000, like 2 or 3"},
+	PReplication:    {min: 1, max: 100, accepted: "a number from 1 to 100, like 3"},
+	PServerQPS:      {min: 0, max: 1e9, openMin: true, accepted: "a rate above 0 and up to 1B requests/s, like 10K"},
+	PServerEgress:   {min: 0, max: 1e13, openMin: true, accepted: "a rate above 0B and up to 10TB per second, like 1.25GB (a 10 Gbps NIC)"},
+}
+
+// checkRange refuses a parsed value outside the parameter's bounds.
+func (p Param) checkRange(text string, v float64) error {
+	b, ok := paramBounds[p.Name]
+	if !ok {
+		return nil
+	}
+	switch {
+	case b.openMin && v <= b.min:
+		return &ParseError{Field: p.Name, Value: text, Accepted: b.accepted, Reason: "must be above " + FormatPlain(b.min)}
+	case v < b.min:
+		return &ParseError{Field: p.Name, Value: text, Accepted: b.accepted, Reason: "below " + FormatPlain(b.min)}
+	case v > b.max:
+		return &ParseError{Field: p.Name, Value: text, Accepted: b.accepted, Reason: "too large"}
+	}
+	return nil
 }
 
 // Accepted describes the values the parameter accepts.

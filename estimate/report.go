@@ -48,7 +48,7 @@ var labels = map[string]string{
 	SPeakIngress:        "Ingress (peak)",
 	SEgress:             "Egress (average)",
 	SPeakEgress:         "Egress (peak)",
-	SCache:              "Cache memory",
+	SCache:              "Cache (hot set)",
 	SServers:            "Servers (average load)",
 	SPeakServers:        "Servers (peak load)",
 	SEgressServers:      "Servers for peak egress",
@@ -60,6 +60,12 @@ func Label(step string) string { return labels[step] }
 // Value renders a step's value with its unit, as the reports print it.
 func (r Report) Value(s Step) string {
 	binary := r.Estimate.Inputs.Binary
+	switch {
+	case s.Name == SCache && r.Estimate.CacheTier == CacheEdge:
+		return FormatBytes(s.Value, binary) + " (CDN/edge disk)"
+	case s.Name == SCache:
+		return FormatBytes(s.Value, binary) + " (RAM)"
+	}
 	switch s.Unit {
 	case "bytes":
 		return FormatBytes(s.Value, binary)
@@ -178,6 +184,7 @@ type JSONReport struct {
 	EgressBytesPerSec           float64      `json:"egress_bytes_per_sec"`
 	PeakEgressBytesPerSec       float64      `json:"peak_egress_bytes_per_sec"`
 	CacheBytes                  float64      `json:"cache_bytes"`
+	CacheTier                   CacheTier    `json:"cache_tier"`
 	Servers                     float64      `json:"servers"`
 	PeakServers                 float64      `json:"peak_servers"`
 	PeakEgressServers           float64      `json:"peak_egress_servers"`
@@ -202,7 +209,7 @@ func (r Report) JSON() JSONReport {
 		RetentionDays:      e.Inputs.RetentionDays,
 		IngressBytesPerSec: e.IngressPerSec, PeakIngressBytesPerSec: e.PeakIngressPerSec,
 		EgressBytesPerSec: e.EgressPerSec, PeakEgressBytesPerSec: e.PeakEgressPerSec,
-		CacheBytes: e.CacheBytes, Servers: e.Servers, PeakServers: e.PeakServers,
+		CacheBytes: e.CacheBytes, CacheTier: e.CacheTier, Servers: e.Servers, PeakServers: e.PeakServers,
 		PeakEgressServers: e.EgressServers,
 		SecondsPerDay:     SecondsPerDay, DaysPerMonth: DaysPerMonth, DaysPerYear: DaysPerYear,
 		Units: "decimal", Assumptions: r.Assumptions, Steps: e.Steps,

@@ -101,9 +101,15 @@ func (r *resolver) has(name string) bool {
 
 // Resolve parses a scenario into model inputs. Errors are *ParseError
 // (naming the parameter, the value and what it accepts) or ErrNoVolume.
+//
+// Every parameter set in the scenario is parsed first, so a bad value is
+// reported before a missing volume.
 func Resolve(s Scenario) (Inputs, []Assumption, error) {
 	r := &resolver{s: s}
 	var in Inputs
+	if err := checkSet(s); err != nil {
+		return in, nil, err
+	}
 
 	switch {
 	case r.has(PDAU):
@@ -212,6 +218,18 @@ func (r *resolver) checkUnused() {
 			return
 		}
 	}
+}
+
+// checkSet parses every parameter the scenario sets, in report order.
+func checkSet(s Scenario) error {
+	for _, p := range Params {
+		if set, ok := s.Get(p.Name); ok {
+			if _, err := p.parse(set.Value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // atLeastOne rejects a peak or replication factor below 1, which would

@@ -11,7 +11,8 @@ type Source int
 const (
 	SourceDefault Source = iota // the parameter's documented default
 	SourcePreset                // the chosen preset
-	SourceFlag                  // set by the user (flag or form field)
+	SourceFlag                  // set by the user with a flag
+	SourceEdited                // typed by the user into the TUI form
 )
 
 func (s Source) String() string {
@@ -20,6 +21,8 @@ func (s Source) String() string {
 		return "preset"
 	case SourceFlag:
 		return "flag"
+	case SourceEdited:
+		return "edited"
 	default:
 		return "default"
 	}
@@ -57,6 +60,16 @@ func NewScenario(p *Preset) Scenario {
 // replaces a preset's read-write ratio); two user values for alternatives
 // of one another are an error.
 func (s *Scenario) Set(name, value string) error {
+	return s.set(name, value, SourceFlag)
+}
+
+// Edit records a value typed into the TUI form, as Set does, with the
+// source "edited".
+func (s *Scenario) Edit(name, value string) error {
+	return s.set(name, value, SourceEdited)
+}
+
+func (s *Scenario) set(name, value string, src Source) error {
 	p, ok := ParamByName(name)
 	if !ok {
 		return fmt.Errorf("unknown parameter %q", name)
@@ -73,7 +86,7 @@ func (s *Scenario) Set(name, value string) error {
 			if !set {
 				continue
 			}
-			if cur.Source == SourceFlag {
+			if cur.Source == SourceFlag || cur.Source == SourceEdited {
 				return &ParseError{Field: name, Value: value,
 					Accepted: "only one of " + groupNames(p.Group),
 					Reason:   "--" + other.Name + " is also set"}
@@ -81,7 +94,7 @@ func (s *Scenario) Set(name, value string) error {
 			delete(s.settings, other.Name)
 		}
 	}
-	s.settings[name] = Setting{Value: value, Source: SourceFlag}
+	s.settings[name] = Setting{Value: value, Source: src}
 	return nil
 }
 

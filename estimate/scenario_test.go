@@ -40,10 +40,10 @@ func TestScenarioPresetValues(t *testing.T) {
 			t.Errorf("Get(%q) = %+v, %v; want preset value %q", v.Param, got, ok, v.Value)
 		}
 	}
-	if _, ok := s.Get(PServerQPS); ok {
-		t.Error("twitter sets server-qps, which its preset does not list")
+	if _, ok := s.Get(PCacheFraction); ok {
+		t.Error("twitter sets cache-fraction, which its preset does not list")
 	}
-	want := []string{PDAU, PWritesPerUser, PReadWriteRatio, PWriteSize, PMediaFraction, PMediaSize, PReadSize, PRetention, PReplication}
+	want := []string{PDAU, PWritesPerUser, PReadWriteRatio, PWriteSize, PMediaFraction, PMediaSize, PReadSize, PRetention, PReplication, PServerQPS}
 	if got := s.SetNames(); !reflect.DeepEqual(got, want) {
 		t.Errorf("SetNames() = %v, want %v", got, want)
 	}
@@ -54,13 +54,13 @@ func TestScenarioFlagOverridesPreset(t *testing.T) {
 	if e.DAU != 1e6 || e.Inputs.PeakFactor != 3 {
 		t.Errorf("DAU %v, peak factor %v; want the flag values 1M and 3", e.DAU, e.Inputs.PeakFactor)
 	}
-	if !near(e.WritesPerDay, 2e6) || !near(e.ReadsPerDay, 200e6) {
+	if !near(e.WritesPerDay, 2e6) || !near(e.ReadsPerDay, 10e6) {
 		t.Errorf("writes/day %v, reads/day %v; want preset rates applied to 1M users", e.WritesPerDay, e.ReadsPerDay)
 	}
 	wantSources := map[string]string{
 		PDAU: "flag", PPeakFactor: "flag",
 		PWritesPerUser: "preset", PReadWriteRatio: "preset", PWriteSize: "preset", PReplication: "preset",
-		PCacheFraction: "default", PServerQPS: "default",
+		PCacheFraction: "default", PServerQPS: "preset", PServerEgress: "default",
 	}
 	for name, src := range wantSources {
 		if a := assumption(t, as, name); a.Source != src {

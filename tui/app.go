@@ -21,6 +21,13 @@ const (
 	MinHeight = 16
 )
 
+// renderFPS caps how often bubbletea redraws. Its renderer wakes at this
+// rate for the program's whole life, even when nothing changed (upstream:
+// charmbracelet/bubbletea pull requests 1776 and 1796, open), so the rate
+// is the idle CPU cost: 30 halves the default 60 and is still three times
+// the fastest page (the rate-limiter lab's 10 columns a second).
+const renderFPS = 30
+
 // App is the root model: it owns the pages and routes messages to them.
 type App struct {
 	common  *Common
@@ -88,15 +95,23 @@ func newPage(id string, c *Common) (Page, error) {
 		return newRateLimitPage(c)
 	case PageLabShortener:
 		return newShortenerPage(c)
+	case PageQuiz:
+		return newQuizPage(c)
 	case PageMock:
 		return newMockPage(c)
+	case PageDrill:
+		return newDrillPage(c), nil
+	case PageDrillCards:
+		return newCardsPage(c), nil
+	case PageStats:
+		return newStatsPage(c), nil
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }
 
 // pageTitle names a page id for the header of its error page.
 func pageTitle(id string) string {
-	for _, e := range menu {
+	for _, e := range append(menu, drillMenu...) {
 		if e.Page == id {
 			return e.Name
 		}
@@ -340,7 +355,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	// The program watches the caller's context, not the app's: quitting
 	// cancels the app's context first, and that is not a kill.
-	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithFPS(renderFPS)}
 	if opts.In != nil {
 		popts = append(popts, tea.WithInput(opts.In))
 	}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -13,10 +12,24 @@ import (
 	"github.com/sdprep/sdprep/estimate"
 )
 
-// formWidth is the width of the estimate form column.
+// Layout of the estimate page.
 const (
-	labelWidth = 17
-	formWidth  = labelWidth + 16
+	// markWidth is the column before each field's name where an invalid
+	// field's ✗ goes, so that the values stay aligned.
+	markWidth = 2
+	// labelWidth is the marker and the longest name with a space.
+	labelWidth = markWidth + 17
+	// formWidth is the width of the form column.
+	formWidth = labelWidth + 16
+	// estimateStackWidth is the body width below which the results go
+	// under the form instead of beside it (a terminal below 90 columns):
+	// beside a 35-column form every formula would wrap.
+	estimateStackWidth = 88
+	// estimateMaxResults caps the results pane, so that on a wide
+	// terminal the values stay near their labels.
+	estimateMaxResults = 88
+	// noneDAU is the daily users the "none" preset starts with, every time.
+	noneDAU = "100M"
 )
 
 // estimatePage is a form of estimator inputs on the left and the computed
@@ -31,7 +44,8 @@ type estimatePage struct {
 	errs   map[string]string
 	report *estimate.Report // last valid report
 	stale  bool             // the form is invalid; report is the last valid one
-	status string
+	status string           // styled: the last message, until the next key
+	saved  string           // the path of the last report saved, until the next key
 	vp     viewport.Model
 
 	width, height int
@@ -68,13 +82,14 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 		p.preset = i
 	}
 	p.loadPreset()
+	if p.preset == 0 && len(opts.Values) > 0 {
+		// The command line gives the volume (or says it is missing).
+		p.inputs[paramIndex(estimate.PDAU)].SetValue("")
+	}
 	for i, prm := range estimate.Params {
 		if v, ok := opts.Values[prm.Name]; ok {
 			p.inputs[i].SetValue(v)
 		}
-	}
-	if p.preset == 0 && len(opts.Values) == 0 {
-		p.inputs[paramIndex(estimate.PDAU)].SetValue("100M")
 	}
 	p.recompute()
 	return p, nil
@@ -102,7 +117,10 @@ func (p *estimatePage) Enter() tea.Cmd { return nil }
 
 // Leave drops the status line: a "saved" message does not outlive the
 // visit it belongs to.
-func (p *estimatePage) Leave()        { p.status = "" }
+func (p *estimatePage) Leave() { p.clearStatus() }
+
+// clearStatus drops the message under the form.
+func (p *estimatePage) clearStatus()  { p.status, p.saved = "", "" }
 func (p *estimatePage) Title() string { return "Estimate" }
 
 // Typing is true while a text field has focus.
@@ -133,124 +151,18 @@ func (p *estimatePage) FullHelp() [][]key.Binding {
 
 func (p *estimatePage) SetSize(w, h int) {
 	p.width, p.height = w, h
-	rw := max(w-formWidth-3, 10)
-	p.vp.SetWidth(rw)
-	p.vp.SetHeight(max(h, 1))
+	if p.stacked() {
+		p.vp.SetWidth(max(min(w, estimateMaxResults), 10))
+		p.vp.SetHeight(max(h-p.formHeight()-1, 1))
+	} else {
+		p.vp.SetWidth(max(min(w-formWidth-3, estimateMaxResults), 10))
+		p.vp.SetHeight(max(h, 1))
+	}
 	for i := range p.inputs {
 		p.inputs[i].SetWidth(formWidth - labelWidth - 2)
 	}
 	p.renderResults()
 	p.scrollForm()
-}
-
-func (p *estimatePage) selectedPreset() *estimate.Preset {
-	if p.preset == 0 {
-		return nil
-	}
-	pr, _ := estimate.PresetByName(presetChoices[p.preset])
-	return pr
-}
-
-// loadPreset fills the inputs from the chosen preset.
-func (p *estimatePage) loadPreset() {
-	s := estimate.NewScenario(p.selectedPreset())
-	for i, prm := range estimate.Params {
-		v := ""
-		if set, ok := s.Get(prm.Name); ok {
-			v = set.Value
-		}
-		p.inputs[i].SetValue(v)
-	}
-}
-
-// scenario builds the estimator scenario from the preset and the form.
-func (p *estimatePage) scenario() (estimate.Scenario, error) {
-	s := estimate.NewScenario(p.selectedPreset())
-	for i, prm := range estimate.Params {
-		v := strings.TrimSpace(p.inputs[i].Value())
-		cur, ok := s.Get(prm.Name)
-		switch {
-		case v == "":
-			s.Unset(prm.Name)
-		case ok && cur.Value == v:
-			// unchanged preset value
-		default:
-			if err := s.Set(prm.Name, v); err != nil {
-				return s, err
-			}
-		}
-	}
-	return s, nil
-}
-
-// placeholders shows a parameter's default in its empty field only when
-// the default is in use: a field whose alternative has a value (say
-// reads-per-user beside read-write-ratio) shows nothing.
-func (p *estimatePage) placeholders() {
-	for i, prm := range estimate.Params {
-		ph := prm.Default
-		if prm.Name == estimate.PReadSize {
-			ph = "= write-size"
-		}
-		for j, other := range estimate.Params {
-			if j != i && prm.Group != estimate.GroupNone && other.Group == prm.Group && strings.TrimSpace(p.inputs[j].Value()) != "" {
-				ph = ""
-			}
-		}
-		p.inputs[i].Placeholder = ph
-	}
-}
-
-// recompute validates every field and reruns the estimate.
-func (p *estimatePage) recompute() {
-	p.placeholders()
-	p.errs = map[string]string{}
-	for i, prm := range estimate.Params {
-		if v := strings.TrimSpace(p.inputs[i].Value()); v != "" {
-			if err := prm.Check(v); err != nil {
-				p.errs[prm.Name] = reason(err)
-			}
-		}
-	}
-	s, err := p.scenario()
-	if err == nil && len(p.errs) == 0 {
-		var in estimate.Inputs
-		var as []estimate.Assumption
-		in, as, err = estimate.Resolve(s)
-		if err == nil {
-			r := estimate.Report{Preset: p.selectedPreset(), Estimate: estimate.Compute(in), Assumptions: as}
-			p.report, p.stale = &r, false
-			p.renderResults()
-			return
-		}
-	}
-	if err != nil {
-		var pe *estimate.ParseError
-		switch {
-		case errors.As(err, &pe):
-			p.errs[pe.Field] = reason(err)
-		case errors.Is(err, estimate.ErrNoVolume):
-			p.errs[estimate.PDAU] = "give dau, mau or writes"
-		default:
-			p.errs[estimate.PDAU] = err.Error()
-		}
-	}
-	p.stale = true
-	p.renderResults()
-}
-
-// reason shortens a parse error for the form: the field name is already
-// on screen.
-func reason(err error) string {
-	var pe *estimate.ParseError
-	if errors.As(err, &pe) {
-		r := pe.Reason
-		if r == "" {
-			r = "invalid"
-		}
-		return r + "; expected " + pe.Accepted
-	}
-	return err.Error()
 }
 
 func (p *estimatePage) Update(msg tea.Msg) (Page, tea.Cmd) {
@@ -259,7 +171,7 @@ func (p *estimatePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 		if msg.err != nil {
 			p.status = p.c.Theme.Error.Render("export failed: " + msg.err.Error())
 		} else {
-			p.status = p.c.Theme.Success.Render("saved " + msg.path)
+			p.status, p.saved = "", msg.path
 		}
 		return p, nil
 	case tea.KeyPressMsg:
@@ -270,7 +182,7 @@ func (p *estimatePage) Update(msg tea.Msg) (Page, tea.Cmd) {
 
 func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	k := p.keys
-	p.status = "" // a message lasts until the next key
+	p.clearStatus() // a message lasts until the next key
 	switch {
 	case key.Matches(msg, p.c.Keys.Global.Back):
 		return p, back
@@ -309,7 +221,6 @@ func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 			return p, nil
 		}
 		p.loadPreset()
-		p.status = ""
 		p.recompute()
 		p.vp.GotoTop()
 		return p, nil
@@ -320,54 +231,9 @@ func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	p.inputs[i], cmd = p.inputs[i].Update(msg)
 	if p.inputs[i].Value() != before {
 		p.clearAlternatives(i)
-		p.status = ""
 		p.recompute()
 	}
 	return p, cmd
-}
-
-// clearAlternatives empties the fields that are alternatives to field i
-// (e.g. typing reads-per-user clears read-write-ratio), as the flags do.
-func (p *estimatePage) clearAlternatives(i int) {
-	prm := estimate.Params[i]
-	if prm.Group == estimate.GroupNone || strings.TrimSpace(p.inputs[i].Value()) == "" {
-		return
-	}
-	for j, other := range estimate.Params {
-		if j != i && other.Group == prm.Group {
-			p.inputs[j].SetValue("")
-		}
-	}
-}
-
-func (p *estimatePage) setFocus(f int) {
-	n := len(p.inputs) + 1
-	f = (f + n) % n
-	if p.focus > 0 {
-		p.inputs[p.focus-1].Blur()
-	}
-	p.focus = f
-	if f > 0 {
-		p.inputs[f-1].Focus()
-		p.inputs[f-1].CursorEnd()
-	}
-	p.scrollForm()
-}
-
-// formRows is how many parameter rows fit beside the preset picker and
-// the status lines.
-func (p *estimatePage) formRows() int { return max(p.height-5, 3) }
-
-func (p *estimatePage) scrollForm() {
-	rows := p.formRows()
-	i := p.focus - 1
-	if i < p.offset {
-		p.offset = max(i, 0)
-	}
-	if i >= p.offset+rows {
-		p.offset = i - rows + 1
-	}
-	p.offset = min(p.offset, max(len(p.inputs)-rows, 0))
 }
 
 func (p *estimatePage) markdown() string {

@@ -74,78 +74,11 @@ func (p *estimatePage) renderResults() {
 	p.vp.SetContent(b.String())
 }
 
+// View puts the results beside the form, or under it on a narrow body.
 func (p *estimatePage) View() string {
+	if p.stacked() {
+		rule := p.c.Theme.Subtle.Render(strings.Repeat("─", p.width))
+		return p.formView() + "\n" + rule + "\n" + p.vp.View()
+	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, p.formView(), " │ ", p.vp.View())
-}
-
-func (p *estimatePage) formView() string {
-	t := p.c.Theme
-	var rows []string
-	presetLabel := "preset "
-	preset := "◂ " + presetChoices[p.preset] + " ▸"
-	if p.focus == 0 {
-		rows = append(rows, t.Focused.Render(presetLabel)+t.Selected.Render(preset))
-	} else {
-		rows = append(rows, t.Label.Render(presetLabel)+preset)
-	}
-	rows = append(rows, "")
-	end := min(p.offset+p.formRows(), len(p.inputs))
-	for i := p.offset; i < end; i++ {
-		prm := estimate.Params[i]
-		label := padRight(prm.Name, labelWidth)
-		switch {
-		case p.errs[prm.Name] != "":
-			label = t.Error.Render("✗ " + padRight(prm.Name, labelWidth-2))
-		case p.focus == i+1:
-			label = t.Focused.Render(label)
-		default:
-			label = t.Label.Render(label)
-		}
-		rows = append(rows, truncate(label+p.inputs[i].View(), formWidth))
-	}
-	rows = append(rows, "")
-	rows = append(rows, p.hint()...)
-	for len(rows) < p.height {
-		rows = append(rows, "")
-	}
-	out := make([]string, 0, len(rows))
-	for _, r := range rows[:min(len(rows), p.height)] {
-		out = append(out, padRight(truncate(r, formWidth), formWidth))
-	}
-	return strings.Join(out, "\n")
-}
-
-// hint is the two lines under the form: the focused field's error or help,
-// or the last status message.
-func (p *estimatePage) hint() []string {
-	t := p.c.Theme
-	if p.status != "" {
-		return strings.Split(wrapLines(p.status, formWidth, 2), "\n")
-	}
-	if p.focus > 0 {
-		prm := estimate.Params[p.focus-1]
-		if e := p.errs[prm.Name]; e != "" {
-			return strings.Split(t.Error.Render(wrapLines(e, formWidth, 2)), "\n")
-		}
-	} else if len(p.errs) > 0 {
-		for _, prm := range estimate.Params {
-			if e := p.errs[prm.Name]; e != "" {
-				return strings.Split(t.Error.Render(wrapLines(prm.Name+": "+e, formWidth, 2)), "\n")
-			}
-		}
-	}
-	if p.focus > 0 {
-		return strings.Split(t.Subtle.Render(wrapLines(estimate.Params[p.focus-1].Help, formWidth, 2)), "\n")
-	}
-	return strings.Split(t.Subtle.Render(wrapLines("←/→ picks a preset; edit any field to override it.", formWidth, 2)), "\n")
-}
-
-// wrapLines wraps s to width and keeps at most n lines.
-func wrapLines(s string, width, n int) string {
-	lines := strings.Split(wrap(s, width), "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = truncate(lines[n-1]+" …", width)
-	}
-	return strings.Join(lines, "\n")
 }

@@ -22,6 +22,7 @@ func newTestApp(t *testing.T, opts Options, w, h int) *App {
 		t.Fatal(err)
 	}
 	a.common.Tick = heldTicks
+	t.Cleanup(func() { a.Close() })
 	a.Init()
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a

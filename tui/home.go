@@ -20,8 +20,10 @@ var menu = []menuEntry{
 	{PageNumbers, "Numbers", "Latency, powers of two, throughput and nines tables"},
 	{PageLearn, "Learn", "Concepts and classic problems, searchable"},
 	{PageMock, "Mock", "Timed five-step interview: notes, estimator, coverage"},
+	{PageDrill, "Drill", "Flashcards scheduled by spaced repetition"},
 	{PageLabRateLimit, "Rate limiter", "Token bucket, windows and logs under live traffic"},
 	{PageLabShortener, "Shortener", "URL shortener: codes, cache-aside, click counting"},
+	{PageStats, "Stats", "Progress: cards due, retention, streak, accuracy"},
 }
 
 type homePage struct {

@@ -23,7 +23,9 @@ type KeyMap struct {
 	Learn     LearnKeys
 	RateLimit RateLimitKeys
 	Shortener ShortenerKeys
+	Quiz      QuizKeys
 	Mock      MockKeys
+	Cards     CardsKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -60,6 +62,7 @@ type EstimateKeys struct {
 type NumbersKeys struct {
 	NextTab, PrevTab key.Binding // on a table: tab/shift+tab and →/←
 	Next, Prev       key.Binding // on the calculator, where ←/→ edit the text
+	Tables           key.Binding // Next and Prev in one entry of the help bar
 }
 
 // LearnKeys drive the learn list and reader.
@@ -79,6 +82,12 @@ type RateLimitKeys struct {
 	Send, Burst, Steady, Spike, Edge, Traffic, Stop key.Binding
 	NextAlg, PrevAlg, Algorithm, Pause, Reset       key.Binding
 	Edit, Apply, Cancel                             key.Binding
+}
+
+// QuizKeys drive the quiz: a number answers, enter moves on, r starts a
+// new quiz at the end; Scroll is the help entry for Nav.Up/Down.
+type QuizKeys struct {
+	Answer, Next, Restart, Scroll key.Binding
 }
 
 // ShortenerKeys drive the shortener lab.
@@ -133,6 +142,8 @@ func DefaultKeyMap() KeyMap {
 		Learn:     defaultLearnKeys(nav),
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
+		Cards:     defaultCardsKeys(),
+		Quiz:      defaultQuizKeys(),
 		Mock:      defaultMockKeys(),
 	}
 }
@@ -157,9 +168,19 @@ func defaultMockKeys() MockKeys {
 
 func defaultHomeKeys() HomeKeys {
 	k := HomeKeys{Open: bind(keys("enter", "right", "l"), "enter", "open"), Jump: map[string]key.Binding{}}
+	// Each entry jumps on the first letter of its name that no earlier
+	// entry took: Shortener has S, so Stats gets t.
+	taken := map[rune]bool{}
 	for _, e := range menu {
-		c := e.Name[:1]
-		k.Jump[e.Page] = bind(keys(c, strings.ToLower(c)), c, e.Name)
+		for _, r := range strings.ToUpper(e.Name) {
+			if r < 'A' || r > 'Z' || taken[r] {
+				continue
+			}
+			taken[r] = true
+			c := string(r)
+			k.Jump[e.Page] = bind(keys(c, strings.ToLower(c)), c, e.Name)
+			break
+		}
 	}
 	return k
 }
@@ -183,6 +204,7 @@ func defaultNumbersKeys() NumbersKeys {
 		PrevTab: bind(keys("shift+tab", "left", "h"), "shift+tab/←", "previous table"),
 		Next:    bind(keys("tab"), "tab", "next table"),
 		Prev:    bind(keys("shift+tab"), "shift+tab", "previous table"),
+		Tables:  bind(keys("tab", "shift+tab"), "tab/shift+tab", "tables"),
 	}
 }
 
@@ -251,5 +273,14 @@ func defaultShortenerKeys() ShortenerKeys {
 		FieldDown:    bind(keys("down"), "↓", "next field"),
 		PageUp:       bind(keys("pgup"), "pgup/dn", "page links"),
 		PageDown:     bind(keys("pgdown"), "pgdn", "next page"),
+	}
+}
+
+func defaultQuizKeys() QuizKeys {
+	return QuizKeys{
+		Answer:  bind(keys("1", "2", "3", "4", "5"), "1-5", "answer"),
+		Next:    bind(keys("enter"), "enter", "next"),
+		Restart: bind(keys("r"), "r", "new quiz"),
+		Scroll:  bind(keys("up", "down"), "↑/↓", "scroll"),
 	}
 }

@@ -59,6 +59,7 @@ type rateLimitPage struct {
 	c       *Common
 	keys    RateLimitKeys
 	lab     *rlLab
+	edit    rlEditor
 	paused  bool
 	visible bool // between Enter and Leave: only then does the clock tick
 	gen     int
@@ -77,6 +78,7 @@ func newRateLimitPage(c *Common) (*rateLimitPage, error) {
 		c:    c,
 		lab:  lab,
 		keys: c.Keys.RateLimit,
+		edit: newRLEditor(c),
 	}
 	return p, nil
 }
@@ -100,12 +102,17 @@ func (p *rateLimitPage) Leave() {
 }
 
 func (p *rateLimitPage) Title() string { return "Rate limiter lab" }
-func (p *rateLimitPage) Typing() bool  { return false }
+
+// Typing is true while the limit form is open.
+func (p *rateLimitPage) Typing() bool { return p.edit.open }
 
 // ShortHelp lists the keys that fit the help bar at 80 columns; the hint
 // line under the status names the patterns and the other keys.
 func (p *rateLimitPage) ShortHelp() []key.Binding {
 	k := p.keys
+	if p.edit.open {
+		return []key.Binding{p.c.Keys.Nav.Next, k.Apply, k.Cancel}
+	}
 	return []key.Binding{k.Send, k.Burst, k.Traffic, k.Algorithm}
 }
 
@@ -114,6 +121,7 @@ func (p *rateLimitPage) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Send, k.Burst, k.Steady, k.Spike, k.Edge, k.Stop},
 		{k.NextAlg, k.PrevAlg, k.Pause, k.Reset},
+		{k.Edit, p.c.Keys.Nav.Next, k.Apply, k.Cancel},
 	}
 }
 
@@ -148,8 +156,13 @@ func (p *rateLimitPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 }
 
 func (p *rateLimitPage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
+	if p.edit.open {
+		return p, p.editKey(msg)
+	}
 	k, l := p.keys, p.lab
 	switch {
+	case key.Matches(msg, k.Edit):
+		p.openEditor()
 	case key.Matches(msg, k.Send):
 		l.send(1)
 	case key.Matches(msg, k.Burst):

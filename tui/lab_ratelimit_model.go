@@ -96,6 +96,7 @@ type rlLab struct {
 // rlReplayedMsg carries an algorithm switch computed in a command: the new
 // algorithm's tally and chart over the first n requests.
 type rlReplayedMsg struct {
+	lab     *rlLab // the lab it was computed for: a new limit makes a new lab
 	epoch   int
 	alg     ratelimit.Algorithm
 	n       int
@@ -287,7 +288,7 @@ func (l *rlLab) switchCmd(a ratelimit.Algorithm) tea.Cmd {
 	epoch, base, now := l.epoch, l.base, l.now
 	return func() tea.Msg {
 		tally, first, buckets := replay(cfg, base, sent, now)
-		return rlReplayedMsg{epoch: epoch, alg: a, n: len(sent), tally: tally, first: first, buckets: buckets}
+		return rlReplayedMsg{lab: l, epoch: epoch, alg: a, n: len(sent), tally: tally, first: first, buckets: buckets}
 	}
 }
 
@@ -296,7 +297,7 @@ func (l *rlLab) switchCmd(a ratelimit.Algorithm) tea.Cmd {
 // replay began. The old algorithm's tally stays, and keeps deciding new
 // requests, for comparison. It reports whether it switched.
 func (l *rlLab) applySwitch(m rlReplayedMsg) bool {
-	if m.epoch != l.epoch || !l.switchPending {
+	if m.lab != l || m.epoch != l.epoch || !l.switchPending {
 		return false
 	}
 	l.switchPending = false

@@ -379,22 +379,6 @@ func TestRateLimitChartScrolls(t *testing.T) {
 	}
 }
 
-func TestBarCells(t *testing.T) {
-	for _, c := range []struct{ a, r, scale, h, wantA, wantR int }{
-		{0, 0, 8, 8, 0, 0},
-		{1, 0, 8, 8, 1, 0},
-		{1, 39, 40, 8, 1, 7},
-		{20, 20, 40, 8, 4, 4},
-		{40, 1, 41, 8, 7, 1}, // the one rejection still shows
-		{3, 0, 40, 8, 1, 0},
-	} {
-		got := barCells(c.a, c.r, c.scale, c.h)
-		if got != [2]int{c.wantA, c.wantR} {
-			t.Errorf("barCells(%d, %d, %d, %d) = %v, want [%d %d]", c.a, c.r, c.scale, c.h, got, c.wantA, c.wantR)
-		}
-	}
-}
-
 // TestRateLimitFits: every algorithm fits 80×24, 120×40 and 60×16, with
 // the explanation whole at 80×24 and up.
 func TestRateLimitFits(t *testing.T) {
@@ -554,9 +538,10 @@ func TestRateLimitEmptyScale(t *testing.T) {
 		cfg  ratelimit.Config
 		want string
 	}{
-		{ratelimit.Config{}, "20"}, // token bucket, burst 20
-		{ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 5, Window: time.Second}, "10"},
-		{ratelimit.Config{Algorithm: ratelimit.SlidingLog, Limit: 100, Window: time.Minute}, "100"},
+		// An empty chart is scaled to 1 whatever the limit.
+		{ratelimit.Config{}, "1"},
+		{ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 5, Window: time.Second}, "1"},
+		{ratelimit.Config{Algorithm: ratelimit.SlidingLog, Limit: 100, Window: time.Minute}, "1"},
 	} {
 		p := newRateLimitTestPage(t, c.cfg, 1)
 		if got := top(p); got != c.want {
@@ -595,11 +580,11 @@ func TestRateLimitAxisMarks(t *testing.T) {
 	for _, c := range []struct {
 		window time.Duration
 		legend string
-		marks  int // on the 75-column axis at t = 0 (the scale is 10: two digits)
+		marks  int // on the 76-column axis at t = 0 (the scale is 1: one digit)
 	}{
 		{time.Second, "┴ window start, every 1s", 8},
 		{100 * time.Millisecond, "┴ every 1s", 8},
-		{500 * time.Millisecond, "┴ window start, every 500ms", 15},
+		{500 * time.Millisecond, "┴ window start, every 500ms", 16},
 		{time.Minute, "┴ every 1s", 8},
 	} {
 		p := newRateLimitTestPage(t, ratelimit.Config{Algorithm: ratelimit.FixedWindow, Limit: 5, Window: c.window}, 1)

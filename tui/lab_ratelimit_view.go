@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,9 +19,6 @@ const (
 	rlMaxChart  = 20
 	// rlWide is the body width from which the state gauge is longer.
 	rlWide = 100
-	// rlMinScale is the least requests the chart's height stands for,
-	// when the limiter's capacity is smaller.
-	rlMinScale = 10
 )
 
 // Glyphs of the chart and the state gauge. Admitted and rejected differ in
@@ -108,7 +104,12 @@ func (p *rateLimitPage) View() string {
 	}
 	lay := p.layout
 	rows := []string{p.statusLine()}
-	if lay.hints {
+	if p.edit.open {
+		rows[0] = p.editLine()
+	}
+	if lay.hints && p.edit.open {
+		rows = append(rows, p.editHints())
+	} else if lay.hints {
 		rows = append(rows, p.hints())
 	}
 	if lay.gapChart {
@@ -134,37 +135,6 @@ func (p *rateLimitPage) View() string {
 		rows[i] = truncate(r, p.width)
 	}
 	return strings.Join(rows, "\n")
-}
-
-// fmtDur is the one way the lab writes a span of time (the clock, the
-// traffic's progress, the limiter's countdowns), at a precision that
-// suits its size: 650ms, 1.4s, 12.3s, 1min 5s, 1h 2min. Window lengths,
-// which are exact settings, are written by ratelimit.FormatWindow instead,
-// as in the rate (10/s, 5/100ms, 100/min).
-func fmtDur(d time.Duration) string {
-	switch {
-	case d <= 0:
-		return "0s"
-	case d < time.Millisecond:
-		return strconv.FormatInt(int64(d.Round(time.Microsecond)/time.Microsecond), 10) + "µs"
-	case d.Round(time.Millisecond) < time.Second:
-		return strconv.FormatInt(int64(d.Round(time.Millisecond)/time.Millisecond), 10) + "ms"
-	case d.Round(100*time.Millisecond) < time.Minute:
-		return strings.TrimSuffix(strconv.FormatFloat(d.Round(100*time.Millisecond).Seconds(), 'f', 1, 64), ".0") + "s"
-	case d.Round(time.Second) < time.Hour:
-		return joinUnits(int64(d.Round(time.Second)/time.Minute), "min", int64(d.Round(time.Second)%time.Minute/time.Second), "s")
-	}
-	r := d.Round(time.Minute)
-	return joinUnits(int64(r/time.Hour), "h", int64(r%time.Hour/time.Minute), "min")
-}
-
-// joinUnits writes "1min 5s", or "1min" when the smaller part is zero.
-func joinUnits(big int64, bigUnit string, small int64, smallUnit string) string {
-	s := strconv.FormatInt(big, 10) + bigUnit
-	if small > 0 {
-		s += " " + strconv.FormatInt(small, 10) + smallUnit
-	}
-	return s
 }
 
 // statusLine is the limit, the simulated clock and the traffic.
@@ -199,7 +169,7 @@ func (p *rateLimitPage) hints() string {
 	if p.paused {
 		pause = "resume"
 	}
-	items := []string{"1 steady", "2 spike", "3 window-edge", "s stop", "p " + pause, "r reset"}
+	items := []string{"1 steady", "2 spike", "3 window-edge", "s stop", "p " + pause, "r reset", "e limit"}
 	for i, it := range items {
 		k, desc, _ := strings.Cut(it, " ")
 		items[i] = t.Help.ShortKey.Render(k) + " " + t.Subtle.Render(desc)
@@ -217,119 +187,29 @@ func (p *rateLimitPage) tickStep() (step time.Duration, window bool) {
 }
 
 // chart draws the last columns of admitted (bottom) and rejected (on top)
-// requests per 100 ms, newest on the right, with the axis under them.
+// requests per 100 ms, newest on the right, with the axis under them; the
+// scale follows the busiest column on screen.
 func (p *rateLimitPage) chart() []string {
 	t, l := p.c.Theme, p.lab
-	h := p.layout.chartRows
-	now := bucketIndex(l.now)
-	// The scale starts at the limiter's capacity (at least rlMinScale), the
-	// most it admits at once, so an empty chart has a meaningful top and a
-	// lone request is a single cell; a taller column raises it.
-	minScale := max(l.cfg.Capacity(), rlMinScale)
-	scale := minScale
-	label := strconv.Itoa(scale)
-	cols := max(p.width-len(label)-1, 1)
-	for range 2 { // the gutter depends on the scale, the scale on the columns
-		scale = minScale
-		for i := max(now-cols+1, l.first); i <= now; i++ {
-			b := l.buckets[i-l.first]
-			scale = max(scale, b.admitted+b.rejected)
-		}
-		label = strconv.Itoa(scale)
-		cols = max(p.width-len(label)-1, 1)
-	}
-	start := max(now-cols+1, 0)
-	heights := make([][2]int, cols) // admitted and rejected cells per column
-	for c := range cols {
-		i := start + c
-		if i < l.first || i > now {
-			continue
-		}
-		b := l.buckets[i-l.first]
-		heights[c] = barCells(b.admitted, b.rejected, scale, h)
-	}
-	gutter := len(label)
-	rows := make([]string, 0, h+1)
-	for r := h - 1; r >= 0; r-- {
-		var prefix string
-		switch r {
-		case h - 1:
-			prefix = label + "┤"
-		case 0:
-			prefix = strings.Repeat(" ", gutter-1) + "0┤"
-		default:
-			prefix = strings.Repeat(" ", gutter) + "│"
-		}
-		rows = append(rows, t.Subtle.Render(prefix)+p.chartRow(heights, r))
-	}
-	var axis strings.Builder
 	step, _ := p.tickStep()
-	for c := range cols {
-		from := time.Duration(start+c) * ratelimit.BucketWidth
-		if next := (from + step - 1) / step * step; next < from+ratelimit.BucketWidth {
-			axis.WriteString("┴")
-		} else {
-			axis.WriteString("─")
-		}
+	c := barChart{
+		N: bucketIndex(l.now) + 1,
+		At: func(i int) (int, int) {
+			if i < l.first {
+				return 0, 0
+			}
+			b := l.buckets[i-l.first]
+			return b.admitted, b.rejected
+		},
+		Mark: func(i int) bool {
+			from := time.Duration(i) * ratelimit.BucketWidth
+			next := (from + step - 1) / step * step
+			return next < from+ratelimit.BucketWidth
+		},
+		Rows:  p.layout.chartRows,
+		Width: p.width,
 	}
-	rows = append(rows, t.Subtle.Render(strings.Repeat(" ", gutter)+"└"+axis.String()))
-	return rows
-}
-
-// barCells converts a column's counts to cells at scale requests per h
-// rows, rounding up so any request shows, and keeping a cell for each
-// kind present.
-func barCells(admitted, rejected, scale, h int) [2]int {
-	cells := func(v int) int { return min((v*h+scale-1)/scale, h) }
-	a := cells(admitted)
-	total := cells(admitted + rejected)
-	r := total - a
-	if rejected > 0 && r == 0 {
-		if total < h {
-			r = 1
-		} else if a > 1 {
-			a, r = a-1, 1
-		}
-	}
-	return [2]int{a, r}
-}
-
-// chartRow renders row r (0 at the bottom) of the bars, styling runs of
-// the same glyph together.
-func (p *rateLimitPage) chartRow(heights [][2]int, r int) string {
-	t := p.c.Theme
-	var out strings.Builder
-	kind, run := -1, 0
-	flush := func() {
-		if run == 0 {
-			return
-		}
-		switch kind {
-		case 0:
-			out.WriteString(strings.Repeat(" ", run))
-		case 1:
-			out.WriteString(t.Bar.Render(strings.Repeat(glyphAdmitted, run)))
-		case 2:
-			out.WriteString(t.BarAlt.Render(strings.Repeat(glyphRejected, run)))
-		}
-		run = 0
-	}
-	for _, hc := range heights {
-		k := 0
-		switch {
-		case r < hc[0]:
-			k = 1
-		case r < hc[0]+hc[1]:
-			k = 2
-		}
-		if k != kind {
-			flush()
-			kind = k
-		}
-		run++
-	}
-	flush()
-	return strings.TrimRight(out.String(), " ")
+	return c.Render(chartStyle{Lower: t.Bar, Upper: t.BarAlt, LowerGlyph: glyphAdmitted, UpperGlyph: glyphRejected, Axis: t.Subtle})
 }
 
 func (p *rateLimitPage) legend() string {
@@ -372,10 +252,10 @@ func (p *rateLimitPage) stateLine() string {
 	switch s.Algorithm {
 	case ratelimit.TokenBucket:
 		name, fill = "tokens", s.Tokens
-		text = fmt.Sprintf("%s of %s · full in %s", comma1(s.Tokens), c, fmtDur(s.ResetAfter))
+		text = fmt.Sprintf("%s of %s · full in %s", humanize.CommafWithDigits(s.Tokens, 1), c, fmtDur(s.ResetAfter))
 	case ratelimit.LeakyBucket:
 		name, fill = "level", s.Level
-		text = fmt.Sprintf("%s of %s · empty in %s", comma1(s.Level), c, fmtDur(s.ResetAfter))
+		text = fmt.Sprintf("%s of %s · empty in %s", humanize.CommafWithDigits(s.Level, 1), c, fmtDur(s.ResetAfter))
 	case ratelimit.FixedWindow:
 		name, fill = "window", float64(s.Count)
 		text = fmt.Sprintf("%s of %s · %s in · resets in %s", n(s.Count), c, fmtDur(s.WindowElapsed), fmtDur(s.ResetAfter))
@@ -384,25 +264,13 @@ func (p *rateLimitPage) stateLine() string {
 		text = fmt.Sprintf("%s of %s timestamps · empty in %s", n(s.Count), c, fmtDur(s.ResetAfter))
 	case ratelimit.SlidingWindow:
 		name, fill = "estimate", s.Estimate
-		text = fmt.Sprintf("%s of %s = previous %s × %.2f + current %s", comma1(s.Estimate), c, n(s.Previous), s.Weight, n(s.Count))
+		text = fmt.Sprintf("%s of %s = previous %s × %.2f + current %s", humanize.CommafWithDigits(s.Estimate, 1), c, n(s.Previous), s.Weight, n(s.Count))
 	}
 	gw := 20
 	if p.width >= rlWide {
 		gw = 30
 	}
 	return t.Label.Render(padRight(name, 9)) + p.gauge(fill, float64(s.Capacity), gw) + " " + text
-}
-
-// comma1 writes a non-negative v to one decimal, with thousands
-// separators: 1,234.5.
-func comma1(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	dot := strings.IndexByte(s, '.')
-	n, err := strconv.ParseInt(s[:dot], 10, 64)
-	if err != nil {
-		return s
-	}
-	return humanize.Comma(n) + s[dot:]
 }
 
 // gauge is a bar of width cells filled in proportion v/capacity.

@@ -130,10 +130,10 @@ func (p *shortenerPage) setStats(s shortener.Stats) bool {
 	if n := s.ClicksFlushed - old.ClicksFlushed; n > 0 {
 		batches := s.Flushes - old.Flushes - (s.FlushErrors - old.FlushErrors)
 		p.log(shEvOK, fmt.Sprintf("click batch flushed: %s written in %s",
-			shPlural(n, "click"), shPlural(max(batches, 1), "store write")))
+			plural(n, "click"), plural(max(batches, 1), "store write")))
 	}
 	if n := s.FlushErrors - old.FlushErrors; n > 0 {
-		p.log(shEvErr, fmt.Sprintf("%s of clicks failed to write: those clicks are lost", shPlural(n, "batch")))
+		p.log(shEvErr, fmt.Sprintf("%s of clicks failed to write: those clicks are lost", plural(n, "batch")))
 	}
 	return statsProgress(s) > statsProgress(old)
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/dustin/go-humanize"
 
@@ -70,7 +69,7 @@ func shCodeStory(res shortener.ShortenResult) string {
 		s = fmt.Sprintf("code %s (random strategy: 7 seeded random base62 digits)", code)
 	}
 	if res.Attempts > 1 {
-		s += fmt.Sprintf(" after %s", shPlural(int64(res.Attempts-1), "collision"))
+		s += fmt.Sprintf(" after %s", plural(int64(res.Attempts-1), "collision"))
 	}
 	return s
 }
@@ -98,8 +97,8 @@ func (p *shortenerPage) onResolved(m shResolvedMsg) {
 	case m.n > 1:
 		b := m.burst
 		p.log(shEvOK, fmt.Sprintf("resolve %s ×%s: %s, %s → %s", m.code, humanize.Comma(int64(m.n)),
-			shPlural(int64(b.Hits), "cache hit"), shPlural(int64(b.Misses), "miss"), shPlural(int64(b.Misses), "store read")))
-		p.logClicks(m, fmt.Sprintf("%s queued (queue depth at most %s)", shPlural(int64(b.Queued), "click"), humanize.Comma(int64(b.MaxDepth))))
+			plural(int64(b.Hits), "cache hit"), plural(int64(b.Misses), "miss"), plural(int64(b.Misses), "store read")))
+		p.logClicks(m, fmt.Sprintf("%s queued (queue depth at most %s)", plural(int64(b.Queued), "click"), humanize.Comma(int64(b.MaxDepth))))
 	}
 	if m.err != nil {
 		p.log(shEvErr, fmt.Sprintf("resolve %s failed (%d): %v", m.code, shHTTPStatus(m.err), m.err))
@@ -112,7 +111,7 @@ func (p *shortenerPage) logClicks(m shResolvedMsg, queued string) {
 		p.log(shEvInfo, fmt.Sprintf("%s, %s waiting to be written", queued, humanize.Comma(shUnwritten(m.stats))))
 	}
 	if d := m.burst.Dropped; d > 0 {
-		p.log(shEvWarn, fmt.Sprintf("%s dropped: queue full or closed (counted; the redirect did not wait)", shPlural(int64(d), "click")))
+		p.log(shEvWarn, fmt.Sprintf("%s dropped: queue full or closed (counted; the redirect did not wait)", plural(int64(d), "click")))
 	}
 }
 
@@ -144,18 +143,6 @@ func shHTTPStatus(err error) int {
 		return 409
 	}
 	return 500
-}
-
-// shPlural writes n, with thousands separators, and the noun, with an s
-// unless n is 1 ("batch" takes es).
-func shPlural(n int64, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "ss") {
-		return humanize.Comma(n) + " " + noun + "es"
-	}
-	return humanize.Comma(n) + " " + noun + "s"
 }
 
 // clip shortens s to n characters for the event log.

@@ -506,8 +506,8 @@ func TestShPlural(t *testing.T) {
 		{0, "click", "0 clicks"}, {1, "click", "1 click"}, {42000, "click", "42,000 clicks"},
 		{1, "batch", "1 batch"}, {3, "batch", "3 batches"}, {2, "cache hit", "2 cache hits"},
 	} {
-		if got := shPlural(c.n, c.noun); got != c.want {
-			t.Errorf("shPlural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		if got := plural(c.n, c.noun); got != c.want {
+			t.Errorf("plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/sdprep/sdprep/content"
+	"github.com/sdprep/sdprep/internal/markdown"
 )
 
 // Layout of the learn page.
@@ -280,7 +281,7 @@ func (p *learnPage) readerWidth() int {
 }
 
 // renderWidth is the width documents are rendered at.
-func (p *learnPage) renderWidth() int { return MarkdownWidth(p.readerWidth()) }
+func (p *learnPage) renderWidth() int { return markdown.Width(p.readerWidth()) }
 
 func (p *learnPage) key() learnRenderKey { return learnRenderKey{*p.cur, p.renderWidth()} }
 

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/sdprep/sdprep/content"
+	"github.com/sdprep/sdprep/internal/markdown"
 )
 
 // The reader half of the learn page: the rendered document, its related
@@ -74,7 +75,7 @@ func (p *learnPage) show(pos float64) tea.Cmd {
 	p.want, p.wantPos, p.renderErr = k, pos, nil
 	md, noColor := p.markdown(k.ref), p.c.Opts.NoColor
 	return func() tea.Msg {
-		out, err := RenderMarkdown(md, k.width, noColor)
+		out, err := markdown.Render(md, k.width, noColor)
 		return learnRenderedMsg{key: k, out: out, err: err}
 	}
 }

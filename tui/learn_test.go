@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sdprep/sdprep/content"
+	"github.com/sdprep/sdprep/internal/markdown"
 )
 
 // newLearnApp starts the app on the learn page the way the runtime does:
@@ -327,7 +328,7 @@ func TestLearnResizeRerenders(t *testing.T) {
 		t.Fatal("a new width does not start a new rendering")
 	}
 	drain(a, cmd)
-	if p.shown.width != MarkdownWidth(100-2) || p.vp.GetContent() == narrow {
+	if p.shown.width != markdown.Width(100-2) || p.vp.GetContent() == narrow {
 		t.Fatalf("not re-rendered at the new width: shown %+v", p.shown)
 	}
 	_, cmd = a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})

@@ -65,21 +65,37 @@ func (p *mockPage) statusHeight() int {
 	if p.status == "" {
 		return 0
 	}
-	return 1
+	return lipgloss.Height(p.statusText())
+}
+
+// statusText is the status line, wrapped to at most three lines (a hint
+// is worth reading whole).
+func (p *mockPage) statusText() string {
+	lines := strings.Split(wrap(p.status, p.width), "\n")
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = truncate(lines[2]+" …", p.width)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (p *mockPage) promptText() string {
 	s := stepPrompts[p.m.Step]
 	if p.m.Step == drills.StepRequirements {
-		s = firstParagraph(p.m.Problem.Prompt) + " " + s
+		s = firstSentence(p.m.Problem.Prompt) + " " + s
 	}
 	return wrap(s, p.width)
 }
 
-// firstParagraph is the first paragraph of a Markdown text, on one line.
-func firstParagraph(md string) string {
+// firstSentence is the first sentence of a Markdown text, on one line:
+// the problem in brief (the whole prompt is in sdprep learn and --print).
+func firstSentence(md string) string {
 	para, _, _ := strings.Cut(strings.TrimSpace(md), "\n\n")
-	return strings.Join(strings.Fields(para), " ")
+	para = strings.Join(strings.Fields(para), " ")
+	if i := strings.Index(para, ". "); i >= 0 {
+		return para[:i+1]
+	}
+	return para
 }
 
 func (p *mockPage) showSide() bool {
@@ -100,7 +116,7 @@ func (p *mockPage) View() string {
 	b.WriteString(t.Subtle.Render(p.promptText()))
 	b.WriteString("\n")
 	if p.status != "" {
-		b.WriteString(t.Success.Render(truncate(p.status, p.width)))
+		b.WriteString(t.Success.Render(p.statusText()))
 		b.WriteString("\n")
 	}
 	b.WriteString("\n")

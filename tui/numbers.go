@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -27,9 +29,9 @@ type numbersPage struct {
 
 func newNumbersPage(c *Common) *numbersPage {
 	in := newInput(c)
-	in.Placeholder = "99.95"
+	in.Placeholder = "99.9 99.95 99.99"
 	in.Prompt = "Availability %: "
-	in.CharLimit = 32
+	in.CharLimit = 64
 	in.SetValue("99.99")
 	p := &numbersPage{
 		c:     c,
@@ -54,7 +56,7 @@ func (p *numbersPage) onCalculator() bool { return p.tab == len(p.tabs) }
 // calculator ←/→ move the cursor, so only tab and shift+tab switch.
 func (p *numbersPage) ShortHelp() []key.Binding {
 	if p.onCalculator() {
-		return []key.Binding{p.keys.Next, p.keys.Prev}
+		return []key.Binding{p.keys.Tables}
 	}
 	return []key.Binding{p.keys.NextTab, p.c.Keys.Nav.Up, p.c.Keys.Nav.Down}
 }
@@ -136,18 +138,45 @@ func (p *numbersPage) refresh() {
 	p.vp.SetContent(p.renderTable(p.tabs[p.tab]))
 }
 
+// calculator shows the downtime of every level typed, separated by
+// spaces or commas, as `sdprep numbers nines` does with its arguments.
 func (p *numbersPage) calculator() string {
 	t := p.c.Theme
 	var b strings.Builder
 	b.WriteString(p.input.View())
 	b.WriteString("\n\n")
-	level, err := estimate.ParseAvailability(p.input.Value())
+	levels, warn, err := parseLevels(p.input.Value())
 	if err != nil {
 		b.WriteString(t.Error.Render(wrap(err.Error(), p.width)))
 		return b.String()
 	}
-	b.WriteString(p.renderTable(estimate.AvailabilityTable(level)))
+	if warn != "" {
+		b.WriteString(t.Warning.Render(wrap(warn, p.width)) + "\n\n")
+	}
+	b.WriteString(p.renderTable(estimate.AvailabilityTable(levels...)))
 	return b.String()
+}
+
+// parseLevels reads availability percentages separated by spaces or
+// commas. A value below 1 is read as a percentage, as the command reads
+// it, with a warning: 0.999 may have been meant as a fraction.
+func parseLevels(s string) (levels []float64, warn string, err error) {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
+	if len(fields) == 0 {
+		return nil, "", errors.New("availability: type one or more percentages, like 99.9 99.99")
+	}
+	for _, f := range fields {
+		v, err := estimate.ParseAvailability(f)
+		if err != nil {
+			return nil, "", fmt.Errorf("availability: %w", err)
+		}
+		if v < 1 && warn == "" {
+			warn = fmt.Sprintf("%s is read as %s%%; for a fraction of 1, type it as a percentage (%s)",
+				f, strings.TrimSuffix(f, "%"), estimate.FormatPercentage(min(v*100, 100)))
+		}
+		levels = append(levels, v)
+	}
+	return levels, warn, nil
 }
 
 func (p *numbersPage) renderTable(tb estimate.Table) string {
@@ -174,15 +203,26 @@ func (p *numbersPage) renderTable(tb estimate.Table) string {
 }
 
 func (p *numbersPage) View() string {
+	return p.tabStrip() + "\n\n" + p.vp.View()
+}
+
+// tabStrip names the tabs; when they do not all fit, the first ones give
+// way (marked ‹) so that the active tab is always seen.
+func (p *numbersPage) tabStrip() string {
 	t := p.c.Theme
-	names := []string{"Latency", "Powers of two", "Throughput", "Availability", "Nines calculator"}
-	var tabs []string
+	names := []string{"Latency", "Powers of two", "Throughput", "Availability", "Nines"}
+	tabs := make([]string, len(names))
 	for i, n := range names {
 		if i == p.tab {
-			tabs = append(tabs, t.TabActive.Render(n))
+			tabs[i] = t.TabActive.Render(n)
 		} else {
-			tabs = append(tabs, t.Tab.Render(n))
+			tabs[i] = t.Tab.Render(n)
 		}
 	}
-	return truncate(strings.Join(tabs, " "), p.width) + "\n\n" + p.vp.View()
+	first, lead := 0, ""
+	for first < p.tab && displayWidth(lead+strings.Join(tabs[first:p.tab+1], " ")) > p.width {
+		first++
+		lead = t.Subtle.Render("‹ ")
+	}
+	return truncate(lead+strings.Join(tabs[first:], " "), p.width)
 }

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -41,5 +43,45 @@ func TestNumbersTabsAndCalculator(t *testing.T) {
 	}
 	if isQuit(press(t, a, text("q")...)) {
 		t.Error("q in the calculator quit the app")
+	}
+}
+
+// TestNinesSeveralLevels: the calculator takes several levels, as the
+// command does, warns about a fraction-looking value, and its help bar
+// names shift+tab (← moves the cursor there).
+func TestNinesSeveralLevels(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { ninesFrame(t, size) })
+	}
+}
+
+func ninesFrame(t *testing.T, size [2]int) {
+	{
+		a := newTestApp(t, Options{Start: PageNumbers}, size[0], size[1])
+		press(t, a, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+		press(t, a, ctrl('u'))
+		press(t, a, text("99.9, 99.95 0.999")...)
+		v := ansi.Strip(a.View().Content)
+		for _, want := range []string{"99.9%", "99.95%", "0.999%", "8.76 h", "shift+tab", "Nines", "percentage (99.9%)"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%v: no %q in\n%s", size, want, v)
+			}
+		}
+		if strings.Contains(v, "tab/→") {
+			t.Errorf("%v: the help bar promises → on the calculator", size)
+		}
+		golden.RequireEqual(t, a.View().Content)
+	}
+}
+
+func TestParseLevels(t *testing.T) {
+	levels, warn, err := parseLevels(" 99.9,99.99% ")
+	if err != nil || len(levels) != 2 || levels[1] != 99.99 || warn != "" {
+		t.Errorf("parseLevels: %v %q %v", levels, warn, err)
+	}
+	for _, bad := range []string{"", " , ", "99.9 abc", "101"} {
+		if _, _, err := parseLevels(bad); err == nil || !strings.HasPrefix(err.Error(), "availability: ") {
+			t.Errorf("parseLevels(%q): %v", bad, err)
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
 	"github.com/sdprep/sdprep/designs/shortener"
+	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/internal/store"
 )
 
 // Page ids accepted by Options.Start.
@@ -16,7 +18,11 @@ const (
 	PageLearn        = "learn"
 	PageLabRateLimit = "lab/ratelimit"
 	PageLabShortener = "lab/shortener"
+	PageQuiz         = "drill/quiz"
 	PageMock         = "mock"
+	PageDrill        = "drill"
+	PageDrillCards   = "drill/cards"
+	PageStats        = "stats"
 )
 
 // Options configure one run of the app.
@@ -56,6 +62,26 @@ type Options struct {
 	Shortener        shortener.Config
 	ShortenerService *shortener.Service
 
+	// Quiz configures the quiz page.
+	Quiz QuizOptions
 	// Mock configures the mock interview (problem, plan, seed, resume).
 	Mock MockOptions
+	// Cards configures the flashcard review (drill/cards).
+	Cards CardsOptions
+	// Store, when set, is the progress store the drill and stats pages
+	// use (the command opened it; the caller closes it after Run returns).
+	// Nil means the pages open DataDir's store themselves.
+	Store *store.Store
+}
+
+// CardsOptions configure the flashcard review.
+type CardsOptions struct {
+	// Topic keeps one topic's cards; empty reviews every card.
+	Topic string
+	// Until is the interview date (start of that day); zero for none.
+	Until time.Time
+	// Practice keeps reviewing, weakest first, once nothing is due.
+	Practice bool
+	// Limits override the stored daily limits where non-zero.
+	Limits drills.Limits
 }

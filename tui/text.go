@@ -5,6 +5,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 )
 
 // padRight pads styled or plain text with spaces to width cells.
@@ -38,3 +39,24 @@ func indent(s, pad string) string {
 
 // displayWidth is the number of terminal cells s occupies.
 func displayWidth(s string) int { return lipgloss.Width(s) }
+
+// shortenLeft keeps the end of plain text s within width cells, cutting
+// from the left behind an ellipsis: a path keeps its file name.
+func shortenLeft(s string, width int) string {
+	if width <= 0 || displayWidth(s) <= width {
+		return s
+	}
+	return "…" + ansi.TruncateLeft(s, displayWidth(s)-width+1, "")
+}
+
+// plural writes n, with thousands separators, and the noun, with an s
+// unless n is 1 ("batch" takes es). It is the one plural helper of tui.
+func plural[N ~int | ~int64](n N, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "ss") {
+		return humanize.Comma(int64(n)) + " " + noun + "es"
+	}
+	return humanize.Comma(int64(n)) + " " + noun + "s"
+}

@@ -2,11 +2,11 @@ package shortener
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"time"
+
+	"github.com/sdprep/sdprep/internal/httpserve"
 )
 
 // DefaultAddr is where the lab server listens unless told otherwise:
@@ -14,8 +14,8 @@ import (
 const DefaultAddr = "127.0.0.1:8080"
 
 // ShutdownTimeout bounds how long Serve waits for in-flight requests after
-// its context is cancelled.
-const ShutdownTimeout = 5 * time.Second
+// its context is cancelled (the labs' one server loop, internal/httpserve).
+const ShutdownTimeout = httpserve.ShutdownTimeout
 
 // Serve listens on addr ("" means DefaultAddr) and serves h until ctx is
 // cancelled; see ServeListener.
@@ -34,36 +34,12 @@ func Serve(ctx context.Context, addr string, h http.Handler, svc *Service) error
 // gracefully: it stops accepting, waits up to ShutdownTimeout for in-flight
 // requests, and only then closes svc (when non-nil) so that the clicks of
 // those last requests are flushed to the store. It returns nil after a
-// clean shutdown.
+// clean shutdown, else the errors of serving, shutting down and closing
+// svc.
 func ServeListener(ctx context.Context, ln net.Listener, h http.Handler, svc *Service) error {
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      10 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    16 << 10,
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	var err error
-	select {
-	case err = <-errc: // listener failed before shutdown was asked for
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
-		err = srv.Shutdown(sctx)
-		cancel()
-		if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
-			err = serr
-		}
-	}
+	var closeSvc func() error
 	if svc != nil {
-		if cerr := svc.Close(); cerr != nil {
-			err = errors.Join(err, cerr)
-		}
+		closeSvc = svc.Close
 	}
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return nil
+	return httpserve.Serve(ctx, ln, h, closeSvc)
 }

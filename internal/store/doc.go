@@ -9,9 +9,10 @@
 // is one transaction, and once it returns the row survives the process
 // being killed (SIGKILL included); only power loss can drop the last
 // commits, and never corrupts the file. Write transactions begin
-// IMMEDIATE and every connection has a busy timeout (5 s by default), so
-// two sdprep processes on one file queue for the write lock instead of
-// failing with "database is locked".
+// IMMEDIATE and every connection has a busy timeout (15 s by default; a
+// write holds the lock for about a millisecond, so only a stalled process
+// makes another wait that long), so two sdprep processes on one file
+// queue for the write lock instead of failing with "database is locked".
 //
 // # Files that are not ours
 //

@@ -5,9 +5,11 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -70,7 +72,7 @@ func SchemaVersion() int { return len(migrations) }
 // Options tunes OpenFile. The zero value is the default.
 type Options struct {
 	// BusyTimeout is how long a writer waits for another process's write
-	// lock before failing; zero means 5 s.
+	// lock before failing; zero means 15 s.
 	BusyTimeout time.Duration
 	// NewID returns a fresh row id; nil means 128 random bits in hex.
 	NewID func() string
@@ -105,7 +107,7 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open store: path %q: want a non-empty file path without '?' or '#'", path)
 	}
 	if opts.BusyTimeout <= 0 {
-		opts.BusyTimeout = 5 * time.Second
+		opts.BusyTimeout = 15 * time.Second
 	}
 	if opts.NewID == nil {
 		opts.NewID = randomID
@@ -165,6 +167,9 @@ func preflight(ctx context.Context, path string, busy time.Duration) error {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil // missing or empty: a new database
 	}
+	if ours, err := stampedOurs(path); err != nil || ours {
+		return err
+	}
 	db, err := sql.Open("sqlite", fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)", path, busy.Milliseconds()))
 	if err != nil {
 		return err
@@ -172,6 +177,27 @@ func preflight(ctx context.Context, path string, busy time.Duration) error {
 	defer db.Close()
 	_, _, err = classify(ctx, db)
 	return err
+}
+
+// sqliteMagic opens every SQLite database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// stampedOurs reads the file's 100-byte header: ErrCorrupt when it is not
+// SQLite's, true when it carries sdprep's application id (bytes 68–71,
+// big-endian). A header without it may still be ours (an id committed to
+// the WAL but not yet checkpointed), so false sends the caller to a full
+// check through SQLite.
+func stampedOurs(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != sqliteMagic {
+		return false, ErrCorrupt
+	}
+	return binary.BigEndian.Uint32(h[68:72]) == applicationID, nil
 }
 
 // classify reads the file's application id and schema version; it

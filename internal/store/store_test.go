@@ -164,3 +164,24 @@ func TestSettings(t *testing.T) {
 		t.Errorf("Settings = %v, %v", all, err)
 	}
 }
+
+func TestOpenRefusesDamagedFiles(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"short junk":           []byte("hello"),
+		"sqlite magic, junk":   append([]byte("SQLite format 3\x00"), bytes.Repeat([]byte{0xff}, 4000)...),
+		"sqlite header, no db": append([]byte("SQLite format 3\x00"), make([]byte, 84)...),
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, FileName)
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Open(context.Background(), dir)
+			if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrForeign) {
+				t.Fatalf("err = %v; want ErrCorrupt or ErrForeign", err)
+			}
+			checkRefusal(t, err, path, data)
+		})
+	}
+}

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -53,4 +54,26 @@ func TestRankOnePerOwnerAndAtMostMax(t *testing.T) {
 	if got := Rank("a", many); len(got) != Max {
 		t.Errorf("Rank(a) over 7 prefix matches = %v, want %d", got, Max)
 	}
+}
+
+// FuzzNames: any query, any names: no panic, at most Max results, each
+// one of the names, no duplicates.
+func FuzzNames(f *testing.F) {
+	for _, seed := range []string{"twiter", "", "ð", "emoji😀x", "a\x00b", "token-bukket", "  JSN "} {
+		f.Add(seed, "twitter,token-bucket,json,ð")
+	}
+	f.Fuzz(func(t *testing.T, query, list string) {
+		names := strings.Split(list, ",")
+		got := Names(query, names...)
+		if len(got) > Max {
+			t.Fatalf("Names(%q) returned %d names", query, len(got))
+		}
+		seen := map[string]bool{}
+		for _, g := range got {
+			if !slices.Contains(names, g) || seen[g] {
+				t.Fatalf("Names(%q, %q) = %v: %q is not a name or is repeated", query, names, got, g)
+			}
+			seen[g] = true
+		}
+	})
 }

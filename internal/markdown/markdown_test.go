@@ -1,4 +1,4 @@
-package tui
+package markdown
 
 import (
 	"strings"
@@ -48,9 +48,9 @@ func TestRenderMarkdownWrapsAndStyles(t *testing.T) {
 	md := withoutCode(topicMarkdown(t, "caching"))
 	for _, tt := range []struct {
 		width, wrap int
-	}{{60, 60}, {80, 80}, {100, 100}, {200, MaxMarkdownWidth}, {0, 80}} {
+	}{{60, 60}, {80, 80}, {100, 100}, {200, MaxWidth}, {0, 80}} {
 		for _, noColor := range []bool{false, true} {
-			out, err := RenderMarkdown(md, tt.width, noColor)
+			out, err := Render(md, tt.width, noColor)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -219,14 +219,14 @@ func TestNoColorStyleLeavesGlamourStylesAlone(t *testing.T) {
 
 func TestRenderMarkdownConcurrently(t *testing.T) {
 	md := topicMarkdown(t, "quorum")
-	want, err := RenderMarkdown(md, 90, false)
+	want, err := Render(md, 90, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
-			if got, err := RenderMarkdown(md, 90, false); err != nil || got != want {
+			if got, err := Render(md, 90, false); err != nil || got != want {
 				t.Errorf("concurrent render differs (err %v)", err)
 			}
 		})
@@ -245,14 +245,14 @@ func BenchmarkRenderTopic(b *testing.B) {
 			clear(renderers.m)
 			renderers.order = nil
 			renderers.Unlock()
-			if _, err := RenderMarkdown(md, 100, false); err != nil {
+			if _, err := Render(md, 100, false); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("warm", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := RenderMarkdown(md, 100, false); err != nil {
+			if _, err := Render(md, 100, false); err != nil {
 				b.Fatal(err)
 			}
 		}

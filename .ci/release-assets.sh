@@ -1,7 +1,7 @@
 #!/bin/sh
 # Generates the files the release ships besides the binary, from the cobra
 # command tree: shell completions in ./completions and the sdprep(1) man page
-# in ./manpages/sdprep.1.gz (fang's hidden `man` command prints one roff page).
+# in ./manpages/sdprep.1.gz (`sdprep man` prints the roff page).
 # goreleaser runs it as a before-hook; it works from any directory.
 set -eu
 cd "$(dirname "$0")/.."

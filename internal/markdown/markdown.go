@@ -1,7 +1,13 @@
-package tui
+// Package markdown renders sdprep's Markdown for a terminal: glamour with
+// sdprep's styles, paragraphs reflowed so that flags and names are never
+// cut at a '-' or '.', fenced code (ASCII diagrams) printed verbatim, and
+// the trailing padding glamour leaves trimmed. It serves the TUI's reader
+// and the commands that print to a pipe alike.
+package markdown
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -9,15 +15,15 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
-	"charm.land/lipgloss/v2"
+	xansi "github.com/charmbracelet/x/ansi"
 )
 
-// MaxMarkdownWidth is the widest rendered Markdown wraps to, however wide
+// MaxWidth is the widest rendered Markdown wraps to, however wide
 // the terminal: long lines are hard to read.
-const MaxMarkdownWidth = 120
+const MaxWidth = 120
 
-// defaultMarkdownWidth is the wrap width when the terminal width is unknown.
-const defaultMarkdownWidth = 80
+// defaultWidth is the wrap width when the terminal width is unknown.
+const defaultWidth = 80
 
 // markdownStyle picks one of the glamour styles sdprep renders with.
 type markdownStyle int
@@ -33,10 +39,10 @@ const (
 	stylePlain
 )
 
-// RenderMarkdown renders md for a terminal with glamour, word-wrapped to
-// width columns (at most MaxMarkdownWidth; 80 when width is 0 or less).
+// Render renders md for a terminal with glamour, word-wrapped to
+// width columns (at most MaxWidth; 80 when width is 0 or less).
 // noColor keeps bold and underline but drops every colour.
-func RenderMarkdown(md string, width int, noColor bool) (string, error) {
+func Render(md string, width int, noColor bool) (string, error) {
 	s := styleColor
 	if noColor {
 		s = styleNoColor
@@ -51,17 +57,17 @@ func RenderPlain(md string, width int) (string, error) {
 	return renderMarkdown(md, width, stylePlain)
 }
 
-// MarkdownWidth is the wrap width RenderMarkdown uses for a terminal
-// width: at most MaxMarkdownWidth, and 80 when the width is unknown.
-func MarkdownWidth(width int) int {
+// Width is the wrap width Render uses for a terminal
+// width: at most MaxWidth, and 80 when the width is unknown.
+func Width(width int) int {
 	if width <= 0 {
-		return defaultMarkdownWidth
+		return defaultWidth
 	}
-	return min(width, MaxMarkdownWidth)
+	return min(width, MaxWidth)
 }
 
 func renderMarkdown(md string, width int, s markdownStyle) (string, error) {
-	r, err := cachedRenderer(MarkdownWidth(width), s)
+	r, err := cachedRenderer(Width(width), s)
 	if err != nil {
 		return "", err
 	}
@@ -191,19 +197,34 @@ type glamourRenderer struct {
 // glamour indents code blocks, in the code-block colour, never wrapped.
 func (r *glamourRenderer) code(body string) string {
 	pad := strings.Repeat(" ", int(deref(r.style.Document.Margin)+deref(r.style.CodeBlock.Margin)))
-	st := lipgloss.NewStyle()
+	var st xansi.Style
 	if c := r.style.CodeBlock.Color; c != nil {
-		st = st.Foreground(lipgloss.Color(*c))
+		st = st.ForegroundColor(parseColor(*c))
 	}
 	lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
 	for i, l := range lines {
 		l = strings.TrimRight(strings.ReplaceAll(l, "\t", "    "), " ")
 		if l != "" {
-			l = pad + st.Render(l)
+			l = pad + st.Styled(l)
 		}
 		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// parseColor reads a glamour colour: an ANSI index ("244") or "#rrggbb".
+func parseColor(s string) xansi.Color {
+	if strings.HasPrefix(s, "#") {
+		return xansi.XParseColor(s)
+	}
+	i, err := strconv.Atoi(s)
+	switch {
+	case err != nil || i < 0 || i > 255:
+		return nil
+	case i < 16:
+		return xansi.BasicColor(i)
+	}
+	return xansi.IndexedColor(i)
 }
 
 func deref(p *uint) uint {
@@ -257,7 +278,7 @@ func cachedRenderer(width int, s markdownStyle) (*glamourRenderer, error) {
 	r := &glamourRenderer{
 		tr: tr, style: style,
 		textWidth: width - int(deref(doc.Indent)+2*deref(doc.Margin)),
-		codePad:   lipgloss.Width(code.Prefix + code.Suffix + code.BlockPrefix + code.BlockSuffix),
+		codePad:   xansi.StringWidth(code.Prefix + code.Suffix + code.BlockPrefix + code.BlockSuffix),
 	}
 	renderers.m[k] = r
 	renderers.order = append(renderers.order, k)

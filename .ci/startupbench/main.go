@@ -19,7 +19,7 @@
 //
 // Usage, from anywhere in the repository:
 //
-//	go run ./scripts/startupbench [-n 200] [-trace-runs 50] [-top 10]
+//	go run ./.ci/startupbench [-n 200] [-trace-runs 50] [-top 10]
 package main
 
 import (
