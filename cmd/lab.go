@@ -12,6 +12,10 @@ var labs = []func(*Factory) *cobra.Command{
 	func(f *Factory) *cobra.Command { return NewCmdLabRateLimit(f, nil) },
 	func(f *Factory) *cobra.Command { return NewCmdLabShortener(f, nil) },
 	func(f *Factory) *cobra.Command { return NewCmdLabLoad(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabCache(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabQuorum(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabHashRing(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabBalancer(f, nil) },
 }
 
 // LabOptions are the inputs of `sdprep lab` on its own: the listing.
@@ -29,7 +33,7 @@ func NewCmdLab(f *Factory, runF func(*LabOptions) error) *cobra.Command {
 	opts := &LabOptions{IO: f.IO}
 	c := &cobra.Command{
 		Use:   "lab [name]",
-		Short: "Runnable mini-systems: rate limiter, URL shortener, load generator",
+		Short: "Runnable mini-systems and seeded simulations: rate limiter, shortener, cache, quorum …",
 		Long: `Labs are small, real implementations of the systems interviews ask about,
 to poke at: an interactive view on a terminal, an HTTP server on loopback
 (--serve), and seeded simulations that print numbers you can paste into notes.
@@ -43,7 +47,8 @@ listens (127.0.0.1 unless you say otherwise), --store picks the backend,
   sdprep lab ratelimit --simulate --pattern spike --format json
   sdprep lab ratelimit --serve --store redis://127.0.0.1:6379/0 --key global
   sdprep lab shortener --serve
-  sdprep lab load --url http://127.0.0.1:8081/ --requests 10000`,
+  sdprep lab load --url http://127.0.0.1:8081/ --requests 10000
+  sdprep lab cache --simulate --workload scan --format markdown`,
 		Args: subcommandArgs("lab"),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if runF != nil {

@@ -97,6 +97,14 @@ func newPage(id string, c *Common) (Page, error) {
 		return newShortenerPage(c)
 	case PageQuiz:
 		return newQuizPage(c)
+	case PageLabCache:
+		return newSimPage(c, PageLabCache, newCacheLab(c.Opts.Cache)), nil
+	case PageLabQuorum:
+		return newSimPage(c, PageLabQuorum, newQuorumLab(c.Opts.Quorum)), nil
+	case PageLabHashRing:
+		return newSimPage(c, PageLabHashRing, newHashRingLab(c.Opts.HashRing)), nil
+	case PageLabBalancer:
+		return newSimPage(c, PageLabBalancer, newBalancerLab(c.Opts.Balancer)), nil
 	case PageMock:
 		return newMockPage(c)
 	case PageDrill:

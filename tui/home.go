@@ -23,6 +23,10 @@ var menu = []menuEntry{
 	{PageDrill, "Drill", "Flashcards scheduled by spaced repetition"},
 	{PageLabRateLimit, "Rate limiter", "Token bucket, windows and logs under live traffic"},
 	{PageLabShortener, "Shortener", "URL shortener: codes, cache-aside, click counting"},
+	{PageLabCache, "Cache", "Eviction policies by cache size, stampede, penetration"},
+	{PageLabQuorum, "Partitions", "Quorums (N/R/W), stale reads, CAP and PACELC"},
+	{PageLabHashRing, "Hash ring", "Consistent hashing vs hash % N, virtual nodes"},
+	{PageLabBalancer, "Balancer", "Six load-balancing algorithms, a failure, health checks"},
 	{PageStats, "Stats", "Progress: cards due, retention, streak, accuracy"},
 }
 

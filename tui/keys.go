@@ -24,6 +24,7 @@ type KeyMap struct {
 	RateLimit RateLimitKeys
 	Shortener ShortenerKeys
 	Quiz      QuizKeys
+	SimLab    SimLabKeys
 	Mock      MockKeys
 	Cards     CardsKeys
 }
@@ -73,6 +74,12 @@ type LearnKeys struct {
 	PageUpR, PageDownR, Left, Right     key.Binding
 	NextLink, PrevLink, Follow, Close   key.Binding
 	HistoryBack, HistoryFwd, Find, Quit key.Binding
+}
+
+// SimLabKeys drive the simulation labs (cache, quorum, hash ring,
+// balancer): pick a parameter, change it, and the simulation runs again.
+type SimLabKeys struct {
+	Up, Down, Dec, Inc key.Binding
 }
 
 // RateLimitKeys drive the rate-limiter lab. Edit opens the limit form,
@@ -142,9 +149,15 @@ func DefaultKeyMap() KeyMap {
 		Learn:     defaultLearnKeys(nav),
 		RateLimit: defaultRateLimitKeys(),
 		Shortener: defaultShortenerKeys(),
-		Cards:     defaultCardsKeys(),
-		Quiz:      defaultQuizKeys(),
-		Mock:      defaultMockKeys(),
+		SimLab: SimLabKeys{
+			Up:   bind(keys("up", "k"), "↑/k", "previous parameter"),
+			Down: bind(keys("down", "j"), "↓/j", "next parameter"),
+			Dec:  bind(keys("left", "h", "-"), "←/h", "smaller"),
+			Inc:  bind(keys("right", "l", "+"), "→/l", "larger"),
+		},
+		Cards: defaultCardsKeys(),
+		Quiz:  defaultQuizKeys(),
+		Mock:  defaultMockKeys(),
 	}
 }
 

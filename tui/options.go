@@ -4,6 +4,10 @@ import (
 	"io"
 	"time"
 
+	"github.com/sdprep/sdprep/designs/balancer"
+	"github.com/sdprep/sdprep/designs/cache"
+	"github.com/sdprep/sdprep/designs/hashring"
+	"github.com/sdprep/sdprep/designs/quorum"
 	"github.com/sdprep/sdprep/designs/ratelimit"
 	"github.com/sdprep/sdprep/designs/shortener"
 	"github.com/sdprep/sdprep/drills"
@@ -19,6 +23,10 @@ const (
 	PageLabRateLimit = "lab/ratelimit"
 	PageLabShortener = "lab/shortener"
 	PageQuiz         = "drill/quiz"
+	PageLabCache     = "lab/cache"
+	PageLabQuorum    = "lab/quorum"
+	PageLabHashRing  = "lab/hashring"
+	PageLabBalancer  = "lab/balancer"
 	PageMock         = "mock"
 	PageDrill        = "drill"
 	PageDrillCards   = "drill/cards"
@@ -64,6 +72,12 @@ type Options struct {
 
 	// Quiz configures the quiz page.
 	Quiz QuizOptions
+	// Cache, Quorum, HashRing and Balancer are the starting parameters of
+	// the simulation labs (the zero value means each lab's defaults).
+	Cache    cache.Params
+	Quorum   quorum.Params
+	HashRing hashring.Params
+	Balancer balancer.Params
 	// Mock configures the mock interview (problem, plan, seed, resume).
 	Mock MockOptions
 	// Cards configures the flashcard review (drill/cards).

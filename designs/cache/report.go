@@ -86,6 +86,12 @@ func (r Result) HitChart() []string {
 		}
 		return asciichart.Bars(bars, chartWidth)
 	}
+	lines := r.hitPlot().Lines()
+	return append(lines, "       hit ratio (up) against cache size as a share of keys (across)")
+}
+
+// hitPlot is the hit ratio of every policy against cache size.
+func (r Result) hitPlot() asciichart.Plot {
 	plot := asciichart.Plot{Height: 12, Min: 0, Max: 1, YLabel: func(v float64) string { return labkit.Fixed(100*v, 0) + "%" }}
 	for _, size := range r.Sizes {
 		plot.X = append(plot.X, strings.Replace(labkit.Percent(float64(size)/float64(r.Params.Keys)), ".0%", "%", 1))
@@ -93,8 +99,7 @@ func (r Result) HitChart() []string {
 	for i, p := range r.Policies {
 		plot.Series = append(plot.Series, asciichart.Series{Name: p.Name, Mark: policyMarks[i%len(policyMarks)], Values: p.HitRatio})
 	}
-	lines := plot.Lines()
-	return append(lines, "       hit ratio (up) against cache size as a share of keys (across)")
+	return plot
 }
 
 func (r Result) stampedeTable() labkit.Table {
@@ -116,12 +121,14 @@ func (r Result) stampedeRows() []stampedeRow {
 }
 
 // StampedeChart draws backend hits per protection.
-func (r Result) StampedeChart() []string {
+func (r Result) StampedeChart() []string { return asciichart.Bars(r.stampedeBars(), chartWidth) }
+
+func (r Result) stampedeBars() []asciichart.Bar {
 	var bars []asciichart.Bar
 	for _, row := range r.stampedeRows() {
 		bars = append(bars, asciichart.Bar{Label: row.name, Value: float64(row.s.BackendHits), Note: labkit.Commas(int64(row.s.BackendHits))})
 	}
-	return asciichart.Bars(bars, chartWidth)
+	return bars
 }
 
 type penetrationRow struct {

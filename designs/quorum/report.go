@@ -75,7 +75,9 @@ func (r Result) write(w io.Writer, md bool) error {
 }
 
 // StaleChart draws the stale-read fraction of every run.
-func (r Result) StaleChart() []string {
+func (r Result) StaleChart() []string { return asciichart.Bars(r.staleBars(), chartWidth) }
+
+func (r Result) staleBars() []asciichart.Bar {
 	rows := []struct {
 		label string
 		f     float64
@@ -90,7 +92,7 @@ func (r Result) StaleChart() []string {
 	for _, row := range rows {
 		bars = append(bars, asciichart.Bar{Label: row.label, Value: row.f, Note: labkit.Percent(row.f)})
 	}
-	return asciichart.Bars(bars, chartWidth)
+	return bars
 }
 
 // LatencyChart draws the write p99 of the two no-partition choices.

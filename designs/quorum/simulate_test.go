@@ -70,15 +70,15 @@ func TestOverlapMeansNoStaleReads(t *testing.T) {
 		for r := 1; r <= n; r++ {
 			for w := 1; w <= n; w++ {
 				for seed := range uint64(3) {
-					p := Params{Seed: seed, N: n, R: r, W: w, Lag: 20 * time.Millisecond, Ops: 5000}
-					res, err := Simulate(p)
-					if err != nil {
+					p := Params{Seed: seed, N: n, R: r, W: w, Lag: 20 * time.Millisecond, Ops: 3000}
+					if err := p.Validate(); err != nil {
 						t.Fatal(err)
 					}
+					s := run(p.WithDefaults(), runConfig{r: r, w: w}) // the configured run of Simulate
 					switch {
-					case r+w > n && res.StaleReadFraction != 0:
-						t.Errorf("N=%d R=%d W=%d seed %d: stale %v, want exactly 0", n, r, w, seed, res.StaleReadFraction)
-					case r+w <= n && res.StaleReadFraction <= 0:
+					case r+w > n && s.stale != 0:
+						t.Errorf("N=%d R=%d W=%d seed %d: %d stale reads, want exactly 0", n, r, w, seed, s.stale)
+					case r+w <= n && s.stale == 0:
 						t.Errorf("N=%d R=%d W=%d seed %d: no stale reads despite lag", n, r, w, seed)
 					}
 				}

@@ -173,3 +173,14 @@ func pad(s string, w int) string {
 	}
 	return s + strings.Repeat(" ", w-len(s))
 }
+
+// BarsFit is Bars with the bar length chosen so that every line fits in
+// width columns (at least 4 columns of bar).
+func BarsFit(bars []Bar, width int) []string {
+	labelW, noteW := 0, 0
+	for _, b := range bars {
+		labelW = max(labelW, len(b.Label))
+		noteW = max(noteW, len(b.Note))
+	}
+	return Bars(bars, max(4, width-labelW-noteW-3))
+}

@@ -61,3 +61,13 @@ func TestSpark(t *testing.T) {
 		t.Error("Spark(nil) not empty")
 	}
 }
+
+func TestBarsFit(t *testing.T) {
+	for _, w := range []int{20, 40, 80} {
+		for _, l := range BarsFit([]Bar{{"label", 3, "3.0"}, {"x", 1, "1"}}, w) {
+			if len(l) > w {
+				t.Errorf("width %d: %q is %d long", w, l, len(l))
+			}
+		}
+	}
+}

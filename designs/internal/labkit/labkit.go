@@ -124,3 +124,10 @@ func Mix64(x uint64) uint64 {
 	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
 	return x ^ (x >> 31)
 }
+
+// Raw is a parameter value written as is, without the quotes Format puts
+// around strings.
+type Raw string
+
+// String returns r.
+func (r Raw) String() string { return string(r) }

@@ -78,3 +78,32 @@ func TestEventsPopInTimeThenPushOrder(t *testing.T) {
 		prevAt, prevV = at, v
 	}
 }
+
+func TestHistogramQuantiles(t *testing.T) {
+	var h Histogram
+	if h.Quantile(0.5) != 0 {
+		t.Error("empty histogram")
+	}
+	for v := int64(1); v <= 100_000; v++ {
+		h.Add(v)
+	}
+	for _, q := range []float64{0.5, 0.95, 0.99, 1} {
+		want := q * 100_000
+		if got := h.Quantile(q); got < want*0.984 || got > want*1.016 {
+			t.Errorf("q%v = %v, want %v within 1.6%%", q, got, want)
+		}
+	}
+	var small Histogram
+	for _, v := range []int64{3, 1, 2, -5} {
+		small.Add(v)
+	}
+	if small.Quantile(0.5) != 1 || small.Quantile(1) != 3 || small.Quantile(0) != 0 || small.Count() != 4 {
+		t.Errorf("exact small values: %v %v %v", small.Quantile(0.5), small.Quantile(1), small.Quantile(0))
+	}
+	for i := range 2000 {
+		lo, hi := histBounds(i)
+		if histIndex(lo) != i || histIndex(hi) != i || (i > 0 && func() bool { _, p := histBounds(i - 1); return p+1 != lo }()) {
+			t.Fatalf("bucket %d: [%d, %d] not contiguous", i, lo, hi)
+		}
+	}
+}

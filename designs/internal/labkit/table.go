@@ -38,7 +38,11 @@ func (t Table) Text(w io.Writer) error {
 		}
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, b.String())
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	_, err := io.WriteString(w, strings.Join(lines, "\n"))
 	return err
 }
 
@@ -108,4 +112,11 @@ func (w *Writer) Chart(lines []string, markdown bool) {
 		return
 	}
 	w.Lines("  ", lines)
+}
+
+// Lines renders the table as text lines.
+func (t Table) Lines() []string {
+	var b strings.Builder
+	_ = t.Text(&b)
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 }
