@@ -95,21 +95,12 @@ func (r Result) LoadChart() []string {
 	return append(lines, fmt.Sprintf("%-11s one character a shard: _ none to @ %s of reads", "", labkit.Percent(top)))
 }
 
-func (r Result) bars(value func(Strategy) float64, note func(float64) string) []string {
-	var bars []asciichart.Bar
-	for _, s := range r.Strategies {
-		v := value(s)
-		bars = append(bars, asciichart.Bar{Label: s.Name, Value: v, Note: note(v)})
-	}
-	return asciichart.Bars(bars, chartWidth)
-}
-
 // HotChart draws each strategy's hot-shard ratio.
 func (r Result) HotChart() []string {
-	return r.bars(func(s Strategy) float64 { return s.HotShardRatio }, func(v float64) string { return labkit.Fixed(v, 2) + "x" })
+	return asciichart.Bars(r.barsOf(func(s Strategy) float64 { return s.HotShardRatio }, func(v float64) string { return labkit.Fixed(v, 2) + "x" }), chartWidth)
 }
 
 // MovedChart draws each strategy's share of keys moved by the reshard.
 func (r Result) MovedChart() []string {
-	return r.bars(func(s Strategy) float64 { return s.Moved }, labkit.Percent)
+	return asciichart.Bars(r.barsOf(func(s Strategy) float64 { return s.Moved }, labkit.Percent), chartWidth)
 }
