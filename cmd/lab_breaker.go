@@ -74,11 +74,7 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 			if opts.Interactive {
 				return runTUI(f, tui.Options{Start: tui.PageLabBreaker, Breaker: p})
 			}
-			res, err := breaker.Simulate(p)
-			if err != nil {
-				return asUsage(err)
-			}
-			return printSimulation(opts.IO.Out, opts.Format, res)
+			return runLabBreaker(opts, p)
 		},
 	}
 	fl := c.Flags()
@@ -108,4 +104,12 @@ func (o *LabBreakerOptions) params() (breaker.Params, error) {
 		Breaker: breaker.Settings{FailureRatio: o.Threshold, MinCalls: o.MinCalls, Window: o.Window, OpenTimeout: o.OpenTimeout, HalfOpenCalls: o.HalfOpen},
 	}
 	return p, asUsage(p.Validate())
+}
+
+func runLabBreaker(opts *LabBreakerOptions, p breaker.Params) error {
+	res, err := breaker.Simulate(p)
+	if err != nil {
+		return asUsage(err)
+	}
+	return printSimulation(opts.IO.Out, opts.Format, res)
 }

@@ -57,19 +57,14 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			p := fanout.Params{Seed: opts.Seed, Users: opts.Users, Follows: opts.Follows, Skew: opts.Skew, Posts: opts.Posts, Reads: opts.Reads,
-				Threshold: opts.Threshold, Cap: opts.Cap, PostRate: opts.PostRate, InsertRate: opts.InsertRate}
-			if err := p.Validate(); err != nil {
-				return asUsage(err)
+			p, err := opts.params()
+			if err != nil {
+				return err
 			}
 			if opts.Interactive {
 				return runTUI(f, tui.Options{Start: tui.PageLabFanout, Fanout: p})
 			}
-			res, err := fanout.Simulate(p)
-			if err != nil {
-				return asUsage(err)
-			}
-			return printSimulation(opts.IO.Out, opts.Format, res)
+			return runLabFanout(opts, p)
 		},
 	}
 	fl := c.Flags()
@@ -84,4 +79,18 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 	fl.IntVar(&opts.InsertRate, "insert-rate", fanout.DefaultInsertRate, "timeline inserts per second of the fan-out workers")
 	addSimFlags(c, &opts.Simulate, &opts.Seed, &opts.Format)
 	return c
+}
+
+func (o *LabFanoutOptions) params() (fanout.Params, error) {
+	p := fanout.Params{Seed: o.Seed, Users: o.Users, Follows: o.Follows, Skew: o.Skew, Posts: o.Posts, Reads: o.Reads,
+		Threshold: o.Threshold, Cap: o.Cap, PostRate: o.PostRate, InsertRate: o.InsertRate}
+	return p, asUsage(p.Validate())
+}
+
+func runLabFanout(opts *LabFanoutOptions, p fanout.Params) error {
+	res, err := fanout.Simulate(p)
+	if err != nil {
+		return asUsage(err)
+	}
+	return printSimulation(opts.IO.Out, opts.Format, res)
 }

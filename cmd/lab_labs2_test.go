@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -61,4 +62,35 @@ func TestBreakerShardingFanoutQueueRejectBadParams(t *testing.T) {
 	wantUsageError(t, []string{"fanout: follows 5,000: want 1 to 1,000 and below users (100,000)"}, "lab", "fanout", "--simulate", "--follows", "5000")
 	wantUsageError(t, []string{"queue: max-consumers 3: want consumers (5) to 1,000"}, "lab", "queue", "--simulate", "--max-consumers", "3")
 	wantUsageError(t, []string{"queue: redelivery 1: want above 0 below 1"}, "lab", "queue", "--simulate", "--redelivery", "1")
+}
+
+// TestRunLabsWithBuffers runs each lab's run function with buffers.
+func TestRunLabsWithBuffers(t *testing.T) {
+	f, out, _ := testFactory(t)
+	q := &LabQueueOptions{IO: f.IO, Format: FormatMarkdown}
+	qp, err := (&LabQueueOptions{Duration: time.Minute, Seed: 2}).params()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := runLabQueue(q, qp); err != nil || !strings.HasPrefix(out.String(), "## Queue lab") || !strings.Contains(out.String(), "processed once") {
+		t.Fatalf("queue: %v\n%s", err, out)
+	}
+	out.Reset()
+	s := &LabShardingOptions{IO: f.IO, Format: FormatText}
+	sp, _ := (&LabShardingOptions{Keys: 1000, Requests: 10_000}).params()
+	if err := runLabSharding(s, sp); err != nil || !strings.Contains(out.String(), "Sharding lab: 1,000 keys") {
+		t.Fatalf("sharding: %v\n%s", err, out)
+	}
+	out.Reset()
+	fo := &LabFanoutOptions{IO: f.IO, Format: FormatJSON}
+	fp, _ := (&LabFanoutOptions{Users: 1000, Follows: 10, Posts: 1000, Reads: 1000, Threshold: 100}).params()
+	if err := runLabFanout(fo, fp); err != nil || !strings.Contains(out.String(), `"write_amplification"`) {
+		t.Fatalf("fanout: %v\n%s", err, out)
+	}
+	out.Reset()
+	b := &LabBreakerOptions{IO: f.IO, Format: FormatText}
+	bp, _ := (&LabBreakerOptions{Requests: 2000}).params()
+	if err := runLabBreaker(b, bp); err != nil || !strings.Contains(out.String(), "Circuit-breaker lab") {
+		t.Fatalf("breaker: %v\n%s", err, out)
+	}
 }

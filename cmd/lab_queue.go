@@ -63,20 +63,14 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			p := queue.Params{Seed: opts.Seed, Duration: opts.Duration, Rate: opts.Rate, Burst: opts.Burst, Service: opts.Service,
-				Consumers: opts.Consumers, MaxConsumers: opts.MaxConsumers, Startup: opts.Startup, ShedAt: opts.ShedAt,
-				LowShare: opts.LowShare, Redelivery: opts.Redelivery, Visibility: opts.Visibility}
-			if err := p.Validate(); err != nil {
-				return asUsage(err)
+			p, err := opts.params()
+			if err != nil {
+				return err
 			}
 			if opts.Interactive {
 				return runTUI(f, tui.Options{Start: tui.PageLabQueue, Queue: p})
 			}
-			res, err := queue.Simulate(p)
-			if err != nil {
-				return asUsage(err)
-			}
-			return printSimulation(opts.IO.Out, opts.Format, res)
+			return runLabQueue(opts, p)
 		},
 	}
 	fl := c.Flags()
@@ -93,4 +87,19 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 	fl.DurationVar(&opts.Visibility, "visibility", queue.DefaultVisibility, "how long the broker waits before redelivering")
 	addSimFlags(c, &opts.Simulate, &opts.Seed, &opts.Format)
 	return c
+}
+
+func (o *LabQueueOptions) params() (queue.Params, error) {
+	p := queue.Params{Seed: o.Seed, Duration: o.Duration, Rate: o.Rate, Burst: o.Burst, Service: o.Service,
+		Consumers: o.Consumers, MaxConsumers: o.MaxConsumers, Startup: o.Startup, ShedAt: o.ShedAt,
+		LowShare: o.LowShare, Redelivery: o.Redelivery, Visibility: o.Visibility}
+	return p, asUsage(p.Validate())
+}
+
+func runLabQueue(opts *LabQueueOptions, p queue.Params) error {
+	res, err := queue.Simulate(p)
+	if err != nil {
+		return asUsage(err)
+	}
+	return printSimulation(opts.IO.Out, opts.Format, res)
 }

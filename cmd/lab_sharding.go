@@ -52,18 +52,14 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			p := sharding.Params{Seed: opts.Seed, Keys: opts.Keys, Requests: opts.Requests, Shards: opts.Shards, Skew: opts.Skew, Regions: opts.Regions}
-			if err := p.Validate(); err != nil {
-				return asUsage(err)
+			p, err := opts.params()
+			if err != nil {
+				return err
 			}
 			if opts.Interactive {
 				return runTUI(f, tui.Options{Start: tui.PageLabSharding, Sharding: p})
 			}
-			res, err := sharding.Simulate(p)
-			if err != nil {
-				return asUsage(err)
-			}
-			return printSimulation(opts.IO.Out, opts.Format, res)
+			return runLabSharding(opts, p)
 		},
 	}
 	fl := c.Flags()
@@ -74,4 +70,17 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
 	fl.IntVar(&opts.Regions, "regions", sharding.DefaultRegions, "regions users live in (1 to 8)")
 	addSimFlags(c, &opts.Simulate, &opts.Seed, &opts.Format)
 	return c
+}
+
+func (o *LabShardingOptions) params() (sharding.Params, error) {
+	p := sharding.Params{Seed: o.Seed, Keys: o.Keys, Requests: o.Requests, Shards: o.Shards, Skew: o.Skew, Regions: o.Regions}
+	return p, asUsage(p.Validate())
+}
+
+func runLabSharding(opts *LabShardingOptions, p sharding.Params) error {
+	res, err := sharding.Simulate(p)
+	if err != nil {
+		return asUsage(err)
+	}
+	return printSimulation(opts.IO.Out, opts.Format, res)
 }
