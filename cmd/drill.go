@@ -21,8 +21,10 @@ On a terminal, "sdprep drill" alone opens the Drill menu of the app.`,
   sdprep drill cards --topic caching --until 2026-12-10
   sdprep drill cards --due --format json
   sdprep drill quiz --topic cap
-  sdprep drill quiz --topic caching --count 5 --format markdown`,
-		Args: subcommandArgs("drill"),
+  sdprep drill quiz --topic caching --count 5 --format markdown
+  sdprep drill estimate --preset twitter
+  sdprep drill check notes.txt`,
+		Args: subcommandArgs("drill mode"),
 		RunE: func(c *cobra.Command, _ []string) error {
 			if !f.IO.IsTerminal {
 				return c.Help()
@@ -30,6 +32,6 @@ On a terminal, "sdprep drill" alone opens the Drill menu of the app.`,
 			return runTUI(f, tui.Options{Start: tui.PageDrill})
 		},
 	}
-	c.AddCommand(NewCmdDrillCards(f, nil), NewCmdDrillQuiz(f, nil))
+	c.AddCommand(NewCmdDrillCards(f, nil), NewCmdDrillQuiz(f, nil), NewCmdDrillEstimate(f, nil), NewCmdDrillCheck(f, nil))
 	return c
 }

@@ -43,7 +43,7 @@ func TestDrillCardsBadInput(t *testing.T) {
 		{[]string{"drill", "cards", "--due", "--practice"}, []string{"--due and --practice do not combine"}},
 		{[]string{"drill", "cards", "--save-limits"}, []string{"--save-limits: give --new-per-day"}},
 		{[]string{"drill", "cards"}, []string{"needs a terminal", "--due"}},
-		{[]string{"drill", "crads"}, []string{`unknown drill "crads"`, "did you mean cards?"}},
+		{[]string{"drill", "crads"}, []string{`unknown drill mode "crads"`, "did you mean cards?"}},
 	} {
 		t.Run(strings.Join(tt.args[1:], " "), func(t *testing.T) { wantUsageError(t, tt.want, tt.args...) })
 	}

@@ -71,7 +71,7 @@ func TestDrillQuizBadInput(t *testing.T) {
 		{[]string{"drill", "quiz", "--seed", "-1"}, []string{`--seed "-1"`, "whole number"}},
 		{[]string{"drill", "quiz", "--format", "xml"}, []string{`--format "xml"`, "markdown"}},
 		{[]string{"drill", "quiz", "extra"}, []string{"extra"}},
-		{[]string{"drill", "quz"}, []string{`unknown drill "quz"`, "did you mean quiz?"}},
+		{[]string{"drill", "quz"}, []string{`unknown drill mode "quz"`, "did you mean quiz?"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -39,6 +39,7 @@ var topLevel = []struct {
 	build func(*Factory) *cobra.Command
 }{
 	{"estimate", func(f *Factory) *cobra.Command { return NewCmdEstimate(f, nil) }},
+	{"calc", func(f *Factory) *cobra.Command { return NewCmdCalc(f, nil) }},
 	{"numbers", func(f *Factory) *cobra.Command { return NewCmdNumbers(f, nil) }},
 	{"learn", func(f *Factory) *cobra.Command { return NewCmdLearn(f, nil) }},
 	{"lab", func(f *Factory) *cobra.Command { return NewCmdLab(f, nil) }},

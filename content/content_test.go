@@ -207,7 +207,7 @@ func TestJSON(t *testing.T) {
 		t.Errorf("entry JSON keys = %v", keys)
 	}
 	p, _ := lib.Problem("pastebin")
-	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "id", "mock", "preset", "related", "sections", "summary", "tags", "title"}) {
+	if _, keys := jsonKeys(t, p); !slices.Equal(keys, []string{"body", "difficulty", "id", "mock", "preset", "related", "sections", "summary", "tags", "title"}) {
 		t.Errorf("problem JSON keys = %v", keys)
 	}
 	if _, keys := jsonKeys(t, p.Mock); !slices.Equal(keys, []string{"checklist", "clarify", "deep_dives", "follow_ups", "hints"}) {

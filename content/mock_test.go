@@ -19,12 +19,12 @@ func TestParseMockOfAnEmbeddedProblem(t *testing.T) {
 		t.Errorf("Clarify = %d items, first %+v", len(m.Clarify), m.Clarify[0])
 	}
 	fan := m.Checklist[1]
-	if fan.ID != "fan-out" || fan.Label != "Fan-out on write to follower timelines" || fan.Topic != "message-queue" ||
+	if fan.ID != "fan-out" || fan.Label != "Fan-out on write to follower timelines" || fan.Topic != "news-feed-fan-out" ||
 		fan.Keywords[0] != "fan-out" || fan.Keywords[len(fan.Keywords)-1] != "precomputed timelines" {
 		t.Errorf("checklist item 2 = %+v", fan)
 	}
 	if len(m.DeepDives) != 6 || m.DeepDives[0].Title != "Fan-out on write vs fan-out on read" ||
-		strings.Join(m.DeepDives[0].Topics, ",") != "message-queue,caching" {
+		strings.Join(m.DeepDives[0].Topics, ",") != "news-feed-fan-out,message-queue" {
 		t.Errorf("DeepDives = %+v", m.DeepDives)
 	}
 	if len(m.FollowUps) != 4 || !strings.HasPrefix(m.FollowUps[0], "Traffic grows 10×") {

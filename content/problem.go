@@ -7,6 +7,9 @@ type Problem struct {
 	Meta
 	// Preset is the `sdprep estimate` preset for the problem's numbers.
 	Preset string `json:"preset"`
+	// Difficulty is easy, medium or hard: how much a 45-minute interview
+	// of it asks of a candidate (see Difficulties).
+	Difficulty string `json:"difficulty"`
 
 	// The Markdown of each step's section, "" when the section is absent.
 	// They repeat Sections for callers that walk the interview steps.
@@ -54,7 +57,7 @@ var ProblemSections = []string{
 }
 
 var problemKeys = []keySpec{
-	{name: "id"}, {name: "title"}, {name: "preset"},
+	{name: "id"}, {name: "title"}, {name: "preset"}, {name: "difficulty"},
 	{name: "tags", list: true}, {name: "related", list: true},
 	{name: "summary"},
 }
@@ -66,7 +69,7 @@ func ParseProblem(name string, data []byte) (*Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Problem{Meta: d.meta(name), Preset: d.scalars["preset"]}
+	p := &Problem{Meta: d.meta(name), Preset: d.scalars["preset"], Difficulty: d.scalars["difficulty"]}
 	for _, f := range []struct {
 		heading string
 		dst     *string
@@ -101,14 +104,21 @@ func (p *Problem) DeepDiveTopics() []Section {
 
 // ProblemEntry is a problem as listings show it.
 type ProblemEntry struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	Preset  string   `json:"preset"`
-	Tags    []string `json:"tags"`
-	Summary string   `json:"summary"`
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Preset     string   `json:"preset"`
+	Difficulty string   `json:"difficulty"`
+	Tags       []string `json:"tags"`
+	Summary    string   `json:"summary"`
 }
+
+// Difficulties are the accepted values of a problem's difficulty, easiest
+// first: easy problems have one obvious bottleneck (a key-value lookup at
+// scale), medium ones a couple of interacting parts, hard ones several hard
+// parts (fan-out, real-time delivery, large media, geo) in 45 minutes.
+var Difficulties = []string{"easy", "medium", "hard"}
 
 // Entry returns the listing form of p.
 func (p *Problem) Entry() ProblemEntry {
-	return ProblemEntry{ID: p.ID, Title: p.Title, Preset: p.Preset, Tags: p.Tags, Summary: p.Summary}
+	return ProblemEntry{ID: p.ID, Title: p.Title, Preset: p.Preset, Difficulty: p.Difficulty, Tags: p.Tags, Summary: p.Summary}
 }

@@ -121,6 +121,12 @@ func (v *validator) problem(p *Problem) {
 	case !ok:
 		v.add(ErrUnknownPreset, p.File, p.src.line("preset"), "preset %q is not an estimate preset (accepted: %s)", p.Preset, strings.Join(estimate.PresetNames(), ", "))
 	}
+	switch {
+	case p.Difficulty == "":
+		v.add(ErrMissingKey, p.File, p.src.line("difficulty"), "difficulty is missing (accepted: %s)", strings.Join(Difficulties, ", "))
+	case !slices.Contains(Difficulties, p.Difficulty):
+		v.add(ErrInvalidValue, p.File, p.src.line("difficulty"), "difficulty %q (accepted: %s)", p.Difficulty, strings.Join(Difficulties, ", "))
+	}
 	v.sections(p.src, p.Sections, problemRules)
 	if s, ok := p.Section(SectionEstimation); ok && s.Body != "" && p.Preset != "" {
 		if cmd := "sdprep estimate " + p.Preset; !strings.Contains(s.Body, cmd) {

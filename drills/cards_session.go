@@ -78,15 +78,11 @@ type rated struct {
 // order, then, with opts.Practice, the other cards already seen.
 func NewSession(ctx context.Context, st *store.Store, deck []Card, opts SessionOptions) (*Session, error) {
 	now := opts.Now()
-	ids := make([]string, len(deck))
-	for i, c := range deck {
-		ids[i] = c.ID
-	}
-	if _, err := st.RetireCards(ctx, ids, now); err != nil {
-		return nil, err
-	}
 	stored, err := st.Cards(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if stored, err = retire(ctx, st, deck, stored, now); err != nil {
 		return nil, err
 	}
 	counts, err := st.CountReviews(ctx, StartOfDay(now))
@@ -108,6 +104,34 @@ func NewSession(ctx context.Context, st *store.Store, deck []Card, opts SessionO
 		s.queue = append(s.queue, s.practice(now)...)
 	}
 	return s, nil
+}
+
+// retire marks retired the stored cards whose source left deck (and
+// un-retires those back in it), writing only when something changed, and
+// returns the stored cards as they now are.
+func retire(ctx context.Context, st *store.Store, deck []Card, stored []store.CardState, now time.Time) ([]store.CardState, error) {
+	live := make(map[string]bool, len(deck))
+	for _, c := range deck {
+		live[c.ID] = true
+	}
+	changed := false
+	for _, c := range stored {
+		if live[c.ID] != c.RetiredAt.IsZero() {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return stored, nil
+	}
+	ids := make([]string, len(deck))
+	for i, c := range deck {
+		ids[i] = c.ID
+	}
+	if _, err := st.RetireCards(ctx, ids, now); err != nil {
+		return nil, err
+	}
+	return st.Cards(ctx)
 }
 
 // practice lists the seen cards in scope that are not already queued,

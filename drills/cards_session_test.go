@@ -249,3 +249,34 @@ func TestLearningStepsCountAsDueAhead(t *testing.T) {
 		t.Errorf("queue = %+v; want only the card in a learning step", p.Queue)
 	}
 }
+
+func TestSessionRetiresCardsWhoseSourceIsGone(t *testing.T) {
+	ctx := context.Background()
+	st, clk := openStore(t), newClock()
+	deck := Deck(library(t))[:3]
+	s, _ := NewSession(ctx, st, deck, SessionOptions{Now: clk.Now})
+	for range 3 {
+		if err := s.Rate(ctx, Easy); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clk.Advance(time.Hour)
+	if _, err := NewSession(ctx, st, deck[1:], SessionOptions{Now: clk.Now}); err != nil {
+		t.Fatal(err)
+	}
+	gone, _, _ := st.Card(ctx, deck[0].ID)
+	kept, _, _ := st.Card(ctx, deck[1].ID)
+	if !gone.RetiredAt.Equal(clk.Now()) || !kept.RetiredAt.IsZero() {
+		t.Errorf("retired_at: removed card %v, kept card %v", gone.RetiredAt, kept.RetiredAt)
+	}
+	if revs, _ := st.Reviews(ctx, time.Time{}); len(revs) != 3 {
+		t.Errorf("%d reviews; retiring keeps all 3", len(revs))
+	}
+	// Back in the deck, it is live again.
+	if _, err := NewSession(ctx, st, deck, SessionOptions{Now: clk.Now}); err != nil {
+		t.Fatal(err)
+	}
+	if c, _, _ := st.Card(ctx, deck[0].ID); !c.RetiredAt.IsZero() {
+		t.Errorf("card still retired after its source came back")
+	}
+}

@@ -82,7 +82,9 @@ func (f Finding) Off() string {
 		return fmt.Sprintf("%s%% %s", estimate.FormatPlain(math.Abs(f.Ratio-1)*100), dir)
 	}
 	s := fmt.Sprintf("%s× %s", estimate.FormatPlain(factor), dir)
-	if n := int(math.Round(math.Log10(factor))); n == 1 {
+	// Orders of magnitude count from about 9× (log10 0.95), where a slip
+	// of a zero is the likely cause; 6.9× is not "an order of magnitude".
+	if n := int(math.Floor(math.Log10(factor) + 0.05)); n == 1 {
 		s += ", one order of magnitude"
 	} else if n > 1 {
 		s += fmt.Sprintf(", %d orders of magnitude", n)

@@ -83,10 +83,18 @@ var (
 	resultText = regexp.MustCompile(`^[\p{L}\d\s.,%/^()+\-*×÷·−]+`)
 )
 
+// maxResult bounds the text read as a written result: results are a
+// number and a unit, and the bound keeps the search for the longest
+// leading expression cheap.
+const maxResult = 200
+
 // parseWritten reads the result side of an equality. When the whole side
 // is not an expression ("3.5 trillion (enough!)"), the longest leading
 // part that is one is used; a side with no number is not a result.
 func parseWritten(s string, opts estimate.CalcOptions) (written, bool) {
+	if len(s) > maxResult {
+		s = strings.ToValidUTF8(s[:maxResult], "")
+	}
 	cand := strings.TrimSpace(resultText.FindString(s))
 	for cand != "" {
 		if a, err := estimate.EvalAmountWith(cand, opts); err == nil {

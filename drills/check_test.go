@@ -186,3 +186,16 @@ func TestCheckBareBHint(t *testing.T) {
 		t.Errorf("got %+v, want %q", fs, want)
 	}
 }
+
+// BenchmarkCheckGuideNotes checks the 31 equalities of the guide notes.
+func BenchmarkCheckGuideNotes(b *testing.B) {
+	notes, err := os.ReadFile("testdata/guide_notes.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Check(strings.NewReader(string(notes))); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,6 +1,3 @@
-// Package drills holds sdprep's practice modes without any UI: flashcards,
-// quizzes, estimation drills and the notes checker. Randomness comes from
-// an injected seed and time from an injected clock.
 package drills
 
 import (
@@ -43,7 +40,7 @@ var Quantities = []Quantity{
 	{ID: estimate.SCache, Label: "Cache memory", Question: "How much cache memory holds the hot share of a day's reads?",
 		Dim: estimate.DimBytes, NeedsReads: true,
 		Steps: []string{estimate.SDAU, estimate.SWritesPerDay, estimate.SReadsPerDay, estimate.SCache}},
-	{ID: estimate.SPeakServers, Label: "Servers (peak load)", Question: "How many servers at peak load?",
+	{ID: estimate.SPeakServers, Label: "Servers (peak load)", Question: "How many servers does the peak request rate need (server-qps each)?",
 		Dim: estimate.DimCount, Steps: []string{estimate.SDAU, estimate.SWritesPerDay, estimate.SWriteQPS, estimate.SPeakWriteQPS,
 			estimate.SReadsPerDay, estimate.SReadQPS, estimate.SPeakReadQPS, estimate.SPeakServers}},
 }

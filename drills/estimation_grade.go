@@ -34,7 +34,8 @@ func (g Grade) String() string {
 // MarshalText makes a Grade a JSON string.
 func (g Grade) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 
-// Passed reports whether the grade counts as a pass (exact or pass).
+// Passed reports whether the grade counts as a pass (exact or pass): the
+// answer is within 2×, as the statistics count it.
 func (g Grade) Passed() bool { return g <= GradePass }
 
 // GradeFor grades an answer against the truth; both must be positive.
@@ -107,14 +108,18 @@ type Result struct {
 // Ratio is answer ÷ truth.
 func (r Result) Ratio() float64 { return r.Answer / r.Truth }
 
-// Verdict is one line on the answer: "pass: 1.6× too high", "exact".
-func (r Result) Verdict() string {
+// Off says how far the answer is from the truth: "within 10%",
+// "60% too high", "30× too high, one order of magnitude".
+func (r Result) Off() string {
 	if r.Grade == GradeExact {
-		return "exact: within 10%"
+		return "within 10%"
 	}
 	f := Finding{Ratio: r.Ratio(), Problem: ProblemArithmetic}
-	return r.Grade.String() + ": " + f.Off()
+	return f.Off()
 }
+
+// Verdict is one line on the answer: "pass: 60% too high".
+func (r Result) Verdict() string { return r.Grade.String() + ": " + r.Off() }
 
 // Grade parses and grades an answer to the drill.
 func (d Estimation) Grade(text string) (Result, error) {

@@ -1,9 +1,11 @@
 package drills
 
 import (
+	"context"
 	"time"
 
 	"github.com/sdprep/sdprep/estimate"
+	"github.com/sdprep/sdprep/internal/store"
 )
 
 // EstimationJSON is the JSON shape of a drill with its answer, printed by
@@ -29,20 +31,18 @@ func (d Estimation) JSON() EstimationJSON {
 	}
 }
 
-// EstimationAttempt is one answered drill, as the progress store keeps it.
-type EstimationAttempt struct {
-	Seed     uint64    `json:"seed"`
-	Preset   string    `json:"preset"`
-	Quantity string    `json:"quantity"`
-	Answer   float64   `json:"answer"`
-	Truth    float64   `json:"truth"`
-	LogError float64   `json:"log_error"`
-	Grade    Grade     `json:"grade"`
-	At       time.Time `json:"at"`
+// Attempt is a graded answer as the progress store keeps it: answered at
+// at, after spending spent on the scenario.
+func (d Estimation) Attempt(r Result, at time.Time, spent time.Duration) store.EstimationAttempt {
+	return store.EstimationAttempt{
+		Quantity: d.Quantity.ID, Preset: d.Preset.Name, Seed: d.Seed,
+		Answer: r.Answer, Truth: r.Truth, Unit: d.Quantity.Dim.String(),
+		Error: r.LogError, Grade: r.Grade.String(), AnsweredAt: at, Duration: spent,
+	}
 }
 
-// Attempt records a graded answer at the given time.
-func (d Estimation) Attempt(r Result, at time.Time) EstimationAttempt {
-	return EstimationAttempt{Seed: d.Seed, Preset: d.Preset.Name, Quantity: d.Quantity.ID,
-		Answer: r.Answer, Truth: r.Truth, LogError: r.LogError, Grade: r.Grade, At: at}
+// EstimationRecorder keeps answered drills; *store.Store implements it,
+// committing each attempt in its own transaction.
+type EstimationRecorder interface {
+	RecordEstimationAttempt(ctx context.Context, a store.EstimationAttempt) (string, error)
 }

@@ -180,8 +180,9 @@ func TestEstimationGradeAndAttempt(t *testing.T) {
 		t.Fatalf("30× grades %v (%q), %v", r.Grade, r.Verdict(), err)
 	}
 	at := time.Date(2026, 12, 4, 17, 0, 0, 0, time.UTC)
-	a := d.Attempt(r, at)
-	if a.Seed != 1 || a.Preset != "twitter" || a.Quantity != estimate.SWriteQPS || a.Grade != GradeMiss || !a.At.Equal(at) || a.Truth != d.Truth {
+	a := d.Attempt(r, at, 90*time.Second)
+	if a.Seed != 1 || a.Preset != "twitter" || a.Quantity != estimate.SWriteQPS || a.Grade != "miss" || !a.AnsweredAt.Equal(at) ||
+		a.Truth != d.Truth || a.Answer != r.Answer || a.Unit != "/s" || a.Error != r.LogError || a.Duration != 90*time.Second {
 		t.Errorf("attempt = %+v", a)
 	}
 	if _, err := d.Grade("7 PB"); !errors.Is(err, ErrWrongDimension) {
@@ -231,4 +232,16 @@ func FuzzParseAnswer(f *testing.F) {
 			t.Errorf("ParseAnswer(%q) = %v", text, v)
 		}
 	})
+}
+
+// BenchmarkNewEstimation builds one drill: randomised preset, estimate,
+// derivation.
+func BenchmarkNewEstimation(b *testing.B) {
+	var seed uint64
+	for b.Loop() {
+		seed++
+		if _, err := NewEstimation(EstimationOptions{Seed: seed}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

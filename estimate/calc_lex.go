@@ -97,7 +97,12 @@ func wordToken(w string, pos int) token {
 // number rules (digits, one dot, an exponent, comma thousands groups) and
 // an optional percent sign.
 func lexNumber(src string, i int) (token, error) {
-	t := strings.TrimRightFunc(src[i:], unicode.IsSpace)
+	// Hand splitNumber only the run of characters a number can contain,
+	// so that lexing stays linear in the length of the expression.
+	t := src[i:]
+	if j := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789.,eE+-", r) }); j >= 0 {
+		t = t[:j]
+	}
 	v, rest, err := splitNumber(t, "")
 	if err != nil {
 		reason := "bad number"
@@ -112,9 +117,9 @@ func lexNumber(src string, i int) (token, error) {
 	end := len(t) - len(rest)
 	end = len(strings.TrimRightFunc(t[:end], unicode.IsSpace))
 	text := t[:end]
-	if strings.HasPrefix(t[end:], "%") {
+	if strings.HasPrefix(src[i+end:], "%") {
 		v /= 100
-		text = t[:end+1]
+		text = src[i : i+end+1]
 	}
 	return token{kind: tokNumber, text: text, value: v, pos: i}, nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -121,6 +120,8 @@ func newPage(id string, c *Common) (Page, error) {
 		return newCardsPage(c), nil
 	case PageStats:
 		return newStatsPage(c), nil
+	case PageDrillEstimate:
+		return newDrillEstimatePage(c)
 	}
 	return nil, fmt.Errorf("unknown page %q", id)
 }
@@ -302,63 +303,6 @@ func (a *App) render() string {
 	body := lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(view)
 	out := strings.Join([]string{t.Header.Render(header), body, a.helpBar(cur, w)}, "\n")
 	return t.App.Render(out)
-}
-
-// helpBar is the one-line help under the page: the page's keys, then ?,
-// esc and quit. Page keys that do not fit are left out from the end (the
-// full help lists them all).
-func (a *App) helpBar(cur Page, w int) string {
-	g := a.common.Keys.Global
-	page := cur.ShortHelp()
-	var tail []key.Binding
-	if a.showAll {
-		page, tail = nil, []key.Binding{withHelp(g.Help, "close help")}
-	} else if !cur.Typing() {
-		tail = append(tail, g.Help)
-	}
-	if a.active != PageHome {
-		tail = append(tail, g.Back)
-	}
-	if cur.Typing() {
-		tail = append(tail, g.ForceQuit)
-	} else {
-		tail = append(tail, g.Quit)
-	}
-	h := a.help
-	h.SetWidth(0) // measure whole; the help model would cut with an ellipsis
-	for {
-		bar := h.ShortHelpView(append(slices.Clip(page), tail...))
-		if len(page) == 0 || lipgloss.Width(bar) <= w {
-			return truncate(bar, w)
-		}
-		page = page[:len(page)-1]
-	}
-}
-
-// fullHelp renders every key of the page, then the app's own keys, in
-// columns; columns that do not fit beside the others go below them.
-func (a *App) fullHelp(cur Page, w int) string {
-	g := a.common.Keys.Global
-	groups := append(cur.FullHelp(), []key.Binding{g.Help, g.Back, g.Quit, g.ForceQuit})
-	h := a.help
-	h.SetWidth(0)
-	blocks := []string{a.common.Theme.Title.Render("Keys")}
-	var row [][]key.Binding
-	for _, grp := range groups {
-		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(slices.Clip(row), grp))) > w {
-			blocks = append(blocks, h.FullHelpView(row))
-			row = nil
-		}
-		row = append(row, grp)
-	}
-	blocks = append(blocks, h.FullHelpView(row))
-	return strings.Join(blocks, "\n\n")
-}
-
-// withHelp returns b with another help text.
-func withHelp(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
 }
 
 // Run opens the app full-screen on the given streams and returns when the

@@ -164,3 +164,21 @@ func TestCardsPagePracticeAfterTheEnd(t *testing.T) {
 		t.Errorf("%d reviews; want 6 + 1 practice", n)
 	}
 }
+
+func TestDrillMenuOpensCards(t *testing.T) {
+	a, _ := newDrillApp(t, Options{}, 80, 24)
+	press(t, a, text("d")...)
+	if a.active != PageDrill {
+		t.Fatalf("d on the home menu opened %q", a.active)
+	}
+	golden.RequireEqual(t, a.View().Content)
+	press(t, a, special(tea.KeyEnter))
+	if a.active != PageDrillCards || !strings.Contains(a.View().Content, "space shows the answer") {
+		t.Errorf("enter on Cards opened %q:\n%s", a.active, a.View().Content)
+	}
+	press(t, a, special(tea.KeyEscape))
+	press(t, a, text("t")...)
+	if a.active != PageStats || !strings.Contains(a.View().Content, "Retention") {
+		t.Errorf("t on the home menu opened %q:\n%s", a.active, a.View().Content)
+	}
+}

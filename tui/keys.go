@@ -17,16 +17,17 @@ type KeyMap struct {
 	Global GlobalKeys
 	Nav    NavKeys
 
-	Home      HomeKeys
-	Estimate  EstimateKeys
-	Numbers   NumbersKeys
-	Learn     LearnKeys
-	RateLimit RateLimitKeys
-	Shortener ShortenerKeys
-	Quiz      QuizKeys
-	SimLab    SimLabKeys
-	Mock      MockKeys
-	Cards     CardsKeys
+	Home          HomeKeys
+	Estimate      EstimateKeys
+	Numbers       NumbersKeys
+	Learn         LearnKeys
+	RateLimit     RateLimitKeys
+	Shortener     ShortenerKeys
+	Quiz          QuizKeys
+	Mock          MockKeys
+	Cards         CardsKeys
+	DrillEstimate DrillEstimateKeys
+	SimLab        SimLabKeys
 }
 
 // GlobalKeys are handled by the app itself on every page.
@@ -142,22 +143,23 @@ func DefaultKeyMap() KeyMap {
 			Back:      bind(keys("esc"), "esc", "back"),
 			Help:      bind(keys("?"), "?", "help"),
 		},
-		Nav:       nav,
-		Home:      defaultHomeKeys(),
-		Estimate:  defaultEstimateKeys(),
-		Numbers:   defaultNumbersKeys(),
-		Learn:     defaultLearnKeys(nav),
-		RateLimit: defaultRateLimitKeys(),
-		Shortener: defaultShortenerKeys(),
+		Nav:           nav,
+		Home:          defaultHomeKeys(),
+		Estimate:      defaultEstimateKeys(),
+		Numbers:       defaultNumbersKeys(),
+		Learn:         defaultLearnKeys(nav),
+		RateLimit:     defaultRateLimitKeys(),
+		Shortener:     defaultShortenerKeys(),
+		Cards:         defaultCardsKeys(),
+		Quiz:          defaultQuizKeys(),
+		Mock:          defaultMockKeys(),
+		DrillEstimate: defaultDrillEstimateKeys(),
 		SimLab: SimLabKeys{
 			Up:   bind(keys("up", "k"), "↑/k", "previous parameter"),
 			Down: bind(keys("down", "j"), "↓/j", "next parameter"),
 			Dec:  bind(keys("left", "h", "-"), "←/h", "smaller"),
 			Inc:  bind(keys("right", "l", "+"), "→/l", "larger"),
 		},
-		Cards: defaultCardsKeys(),
-		Quiz:  defaultQuizKeys(),
-		Mock:  defaultMockKeys(),
 	}
 }
 
@@ -180,10 +182,11 @@ func defaultMockKeys() MockKeys {
 }
 
 func defaultHomeKeys() HomeKeys {
-	k := HomeKeys{Open: bind(keys("enter", "right", "l"), "enter", "open"), Jump: map[string]key.Binding{}}
+	k := HomeKeys{Open: bind(keys("enter", "right"), "enter", "open"), Jump: map[string]key.Binding{}}
 	// Each entry jumps on the first letter of its name that no earlier
-	// entry took: Shortener has S, so Stats gets t.
-	taken := map[rune]bool{}
+	// entry took: Shortener has S, so Stats gets t. Q, J and K are taken
+	// from the start: they quit and move on the menu.
+	taken := map[rune]bool{'Q': true, 'J': true, 'K': true}
 	for _, e := range menu {
 		for _, r := range strings.ToUpper(e.Name) {
 			if r < 'A' || r > 'Z' || taken[r] {

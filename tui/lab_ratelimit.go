@@ -113,7 +113,7 @@ func (p *rateLimitPage) ShortHelp() []key.Binding {
 	if p.edit.open {
 		return []key.Binding{p.c.Keys.Nav.Next, k.Apply, k.Cancel}
 	}
-	return []key.Binding{k.Send, k.Burst, k.Traffic, k.Algorithm}
+	return []key.Binding{k.Send, k.Algorithm, k.Burst, k.Traffic}
 }
 
 func (p *rateLimitPage) FullHelp() [][]key.Binding {

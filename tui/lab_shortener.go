@@ -18,6 +18,7 @@ const (
 	shortenerPollEvery  = 250 * time.Millisecond // stats refresh while clicks are unwritten
 	shortenerIdlePolls  = 20                     // polls without change before giving up (5 s)
 	shortenerCallBudget = 5 * time.Second        // deadline of one service call
+	shortenerListPage   = 50                     // links read from the store at a time
 )
 
 // Focus positions of the shortener page, in tab order.
@@ -43,9 +44,12 @@ type shortenerPage struct {
 	focus      int
 	strategy   shortener.Strategy
 
-	links  []shortLink // newest first
-	sel    int         // selected link
-	offset int         // first link row shown
+	links   []shortLink // newest first: a prefix of the store's links
+	total   int         // links in the store; -1 until listed (or unlistable)
+	listing bool        // a page of links is being read
+	listErr string      // why the store's links cannot be listed
+	sel     int         // selected link
+	offset  int         // first link row shown
 
 	events []shortEvent // newest first
 	stats  shortener.Stats
@@ -61,61 +65,8 @@ type shortenerPage struct {
 	width, height int
 }
 
-// shortLink is one link made on this page.
-type shortLink struct {
-	Code, URL string
-	How       string // "counter", "hash", "random" or "alias"
-	Visits    int64  // resolves from this page whose click was queued
-	Clicks    int64  // clicks recorded in the store (last inspection)
-}
-
-// shortEventKind picks the style and marker of an event.
-type shortEventKind int
-
-const (
-	shEvInfo shortEventKind = iota
-	shEvOK
-	shEvWarn
-	shEvErr
-)
-
-// shortEvent is one line of the event log.
-type shortEvent struct {
-	Kind shortEventKind
-	Text string
-}
-
-// Messages carrying the results of service calls back to the page.
-type (
-	shShortenedMsg struct {
-		url, alias string
-		strategy   shortener.Strategy
-		res        shortener.ShortenResult
-		err        error
-		stats      shortener.Stats
-	}
-	shResolvedMsg struct {
-		code  string
-		n     int             // resolves made
-		trace shortener.Trace // the single resolve (n == 1)
-		burst shBurstTally    // the tally (n > 1)
-		err   error
-		stats shortener.Stats
-	}
-	shortenerStatsMsg struct {
-		stats  shortener.Stats
-		clicks map[string]int64 // stored clicks per code, when inspected
-	}
-	shortenerPollMsg struct{}
-)
-
-// shBurstTally sums what a burst of resolves did.
-type shBurstTally struct {
-	Hits, Misses, Queued, Dropped, MaxDepth int
-}
-
 func newShortenerPage(c *Common) (*shortenerPage, error) {
-	p := &shortenerPage{c: c, keys: c.Keys.Shortener, after: c.after}
+	p := &shortenerPage{c: c, keys: c.Keys.Shortener, after: c.after, total: -1}
 	if svc := c.Opts.ShortenerService; svc != nil {
 		p.svc = svc
 	} else {
@@ -152,7 +103,11 @@ func (c *Common) after(d time.Duration, msg tea.Msg) tea.Cmd {
 // flushed clicks while the page was away).
 func (p *shortenerPage) Enter() tea.Cmd {
 	p.visible, p.idlePolls = true, 0
-	return p.statsCmd(p.codes())
+	cmds := []tea.Cmd{p.statsCmd(p.codes())}
+	if p.total < 0 && p.listErr == "" {
+		cmds = append(cmds, p.listCmd())
+	}
+	return tea.Batch(cmds...)
 }
 
 // Leave stops polling; the poll in flight schedules no other.
@@ -171,7 +126,8 @@ func (p *shortenerPage) Close() error {
 	return p.svc.Close()
 }
 
-func (p *shortenerPage) Title() string { return "URL shortener lab" }
+// Title names the store the links live in.
+func (p *shortenerPage) Title() string { return "URL shortener lab · " + p.svc.StoreKind() + " store" }
 
 // Typing is true while the URL or alias field has focus.
 func (p *shortenerPage) Typing() bool { return p.focus == shFocusURL || p.focus == shFocusAlias }
@@ -244,6 +200,9 @@ func (p *shortenerPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 			p.idlePolls++
 		}
 		return p, p.maybePoll()
+	case shListedMsg:
+		p.onListed(msg)
+		return p, nil
 	case shortenerPollMsg:
 		p.polling = false
 		if !p.visible {
@@ -314,29 +273,4 @@ func (p *shortenerPage) updateInput(msg tea.Msg) tea.Cmd {
 	}
 	p.status = ""
 	return cmd
-}
-
-func (p *shortenerPage) linksKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		if p.sel == 0 {
-			p.setFocus(shFocusStrategy)
-			return nil
-		}
-		p.sel--
-	case key.Matches(msg, k.Down):
-		p.sel = min(p.sel+1, max(len(p.links)-1, 0))
-	case key.Matches(msg, k.Resolve):
-		return p.resolveCmd(1)
-	case key.Matches(msg, k.Burst):
-		return p.resolveCmd(shortenerBurst)
-	}
-	p.scrollLinks()
-	return nil
-}
-
-func (p *shortenerPage) cycleStrategy(d int) {
-	n := int(shortener.Random) + 1
-	p.strategy = shortener.Strategy((int(p.strategy) + d + n) % n)
 }

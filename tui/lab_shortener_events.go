@@ -38,7 +38,10 @@ func (p *shortenerPage) onShortened(m shShortenedMsg) {
 		p.log(shEvInfo, fmt.Sprintf("shorten %s → code %s again: the hash of the same URL, already stored, nothing written",
 			shClip(l.URL, 40), l.Code))
 	} else {
-		p.log(shEvOK, fmt.Sprintf("shorten %s → %s, stored (durable before the 201)", shClip(l.URL, 40), shCodeStory(res)))
+		p.log(shEvOK, fmt.Sprintf("shorten %s → %s, %s", shClip(l.URL, 40), shCodeStory(res), p.storedText()))
+		if p.total >= 0 {
+			p.total++
+		}
 	}
 	if i := p.linkIndex(l.Code); i >= 0 {
 		p.sel = i

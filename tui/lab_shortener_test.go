@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,7 +131,7 @@ func TestShortenerShortenThenResolveMissThenHit(t *testing.T) {
 	if len(p.links) != 1 || p.links[0].Code != "1" || p.links[0].How != "counter" {
 		t.Fatalf("links = %+v; want code 1 by the counter", p.links)
 	}
-	if ev := p.lastEvents(1); !strings.Contains(ev, "→ code 1 (counter strategy, id 1), stored (durable before the 201)") {
+	if ev := p.lastEvents(1); !strings.Contains(ev, "→ code 1 (counter strategy, id 1), stored in memory (gone when the lab exits)") {
 		t.Errorf("shorten event = %q", ev)
 	}
 	if p.url.Value() != "" || p.focus != shFocusURL {
@@ -509,5 +510,40 @@ func TestShPlural(t *testing.T) {
 		if got := plural(c.n, c.noun); got != c.want {
 			t.Errorf("plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
 		}
+	}
+}
+
+// TestShortenerListsStoredLinks: the lab names its store, lists the links
+// already in it newest first, and reads further pages as the selection
+// moves down.
+func TestShortenerListsStoredLinks(t *testing.T) {
+	at := testNow()
+	clock := func() time.Time { at = at.Add(time.Second); return at }
+	svc := shortener.NewService(shortener.NewMemoryStore(), shortener.Config{Now: clock})
+	t.Cleanup(func() { svc.Close() })
+	for i := range 120 {
+		if _, err := svc.Shorten(t.Context(), fmt.Sprintf("https://example.com/%d", i), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := newTestApp(t, Options{Start: PageLabShortener, ShortenerService: svc}, 80, 24)
+	drain(a, a.Init())
+	p := a.pages[PageLabShortener].(*shortenerPage)
+	v := ansi.Strip(a.View().Content)
+	if !strings.Contains(v, "memory store") || !strings.Contains(v, "Links (50 of 120, newest first)") {
+		t.Fatalf("first frame:\n%s", v)
+	}
+	if p.links[0].URL != "https://example.com/119" || p.links[49].URL != "https://example.com/70" {
+		t.Errorf("not newest first: %s … %s", p.links[0].URL, p.links[49].URL)
+	}
+	press(t, a, special(tea.KeyTab), special(tea.KeyTab), special(tea.KeyTab)) // to the links
+	for range 30 {
+		press(t, a, special(tea.KeyPgDown))
+	}
+	if len(p.links) != 120 || p.sel != 119 || p.links[119].URL != "https://example.com/0" {
+		t.Errorf("after paging down: %d links, selected %d", len(p.links), p.sel)
+	}
+	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "Links (120, newest first)") || !strings.Contains(v, "example.com/0 ") {
+		t.Errorf("last page:\n%s", v)
 	}
 }

@@ -167,45 +167,6 @@ func (p *shortenerPage) hint() string {
 	return "enter shortens; tab moves on; ctrl+t switches strategy; esc goes back."
 }
 
-// linkLines is the links header and rows lines of links, scrolled to the
-// selection.
-func (p *shortenerPage) linkLines(w, rows int) []string {
-	t := p.c.Theme
-	title := t.Title.Render("Links")
-	if p.focus == shFocusLinks {
-		title = t.Focused.Render("Links")
-	}
-	codeW := 7
-	for _, l := range p.links {
-		codeW = max(codeW, displayWidth(l.Code))
-	}
-	codeW = min(codeW, 12)
-	const numW = 8
-	urlW := max(w-2-codeW-1-2*numW, 8)
-	head := padRight(title+t.Subtle.Render(fmt.Sprintf(" (%d)", len(p.links))), 2+codeW+1+urlW)
-	head += t.Subtle.Render(shPadLeft("visits", numW) + shPadLeft("clicks", numW))
-	out := []string{head}
-	if len(p.links) == 0 {
-		return append(out, t.Subtle.Render("  none yet: type a URL above and press enter"))
-	}
-	end := min(p.offset+rows, len(p.links))
-	for i := p.offset; i < end; i++ {
-		l := p.links[i]
-		row := padRight(truncate(l.Code, codeW), codeW) + " " + padRight(truncate(l.URL, urlW), urlW) +
-			shPadLeft(humanize.Comma(l.Visits), numW) + shPadLeft(humanize.Comma(l.Clicks), numW)
-		switch {
-		case i == p.sel && p.focus == shFocusLinks:
-			row = t.Cursor.Render("▸ ") + t.Selected.Render(row)
-		case i == p.sel:
-			row = t.Cursor.Render("▸ ") + row
-		default:
-			row = "  " + row
-		}
-		out = append(out, row)
-	}
-	return out
-}
-
 // shFormRows is the height of the form: two fields, the strategy line
 // and the status line.
 const shFormRows = 4
@@ -215,29 +176,6 @@ func (p *shortenerPage) narrowStatRows() int {
 		return 1
 	}
 	return 2
-}
-
-// linkRows is how many links the layout shows at the current size.
-func (p *shortenerPage) linkRows() int {
-	n := max(len(p.links), 1)
-	if p.wide() {
-		colH := max(p.height-shFormRows-1-len(p.statsLines(p.width, 2))-1, 4)
-		return min(n, max(colH/2-1, 1))
-	}
-	rest := max(p.height-shFormRows-p.narrowStatRows(), 4)
-	return min(n, shMaxLinkRows, max((rest-2)/2, 1))
-}
-
-// scrollLinks keeps the selected link in view.
-func (p *shortenerPage) scrollLinks() {
-	rows := p.linkRows()
-	if p.sel < p.offset {
-		p.offset = p.sel
-	}
-	if p.sel >= p.offset+rows {
-		p.offset = p.sel - rows + 1
-	}
-	p.offset = max(min(p.offset, len(p.links)-rows), 0)
 }
 
 // eventLines is the event log, newest first, wrapped to w, in at most
@@ -285,7 +223,7 @@ func (p *shortenerPage) statsLines(w, n int) []string {
 		ratio = fmt.Sprintf("%.1f%%", 100*float64(s.CacheHits)/float64(total))
 	}
 	parts := []string{
-		shStat("links", len(p.links)),
+		shStat("links", max(p.total, len(p.links))),
 		shStat("cache hits", s.CacheHits),
 		shStat("misses", s.CacheMisses),
 		"hit ratio " + ratio,

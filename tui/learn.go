@@ -213,35 +213,6 @@ func (p *learnPage) Title() string {
 // Typing is always true: see learnPage.
 func (p *learnPage) Typing() bool { return true }
 
-func (p *learnPage) ShortHelp() []key.Binding {
-	k := p.keys
-	if !p.reading {
-		b := []key.Binding{k.Up, k.Open}
-		if p.cur != nil {
-			b = append(b, k.ToReader)
-		}
-		return b
-	}
-	// The app adds esc and ctrl+c; all of it fits in 80 columns.
-	b := []key.Binding{k.ScrollUp, k.NextLink}
-	switch {
-	case p.link >= 0:
-		b = append(b, k.Follow)
-	case p.wideContent:
-		b = append(b, k.Left)
-	}
-	return append(b, k.HistoryBack)
-}
-
-func (p *learnPage) FullHelp() [][]key.Binding {
-	k := p.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.ToReader, k.Clear},
-		{k.ScrollUp, k.PageDownR, k.Top, k.Bottom, k.Left, k.Close},
-		{k.NextLink, k.PrevLink, k.Follow, k.HistoryBack, k.HistoryFwd, k.Find, k.Quit},
-	}
-}
-
 func (p *learnPage) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.filter.SetWidth(max(p.listWidth()-lipgloss.Width(p.filter.Prompt)-1, 1))

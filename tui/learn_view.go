@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 )
 
@@ -51,4 +52,33 @@ func (p *learnPage) previewView(w int) string {
 	it := p.items[p.rows[p.sel].item]
 	return t.Title.Render(wrap(it.title, w)) + "\n\n" + wrap(it.summary, w) + "\n\n" +
 		t.Subtle.Render("Enter reads it here; esc in the reader comes back to the list.")
+}
+
+func (p *learnPage) ShortHelp() []key.Binding {
+	k := p.keys
+	if !p.reading {
+		b := []key.Binding{k.Up, k.Open}
+		if p.cur != nil {
+			b = append(b, k.ToReader)
+		}
+		return b
+	}
+	// The app adds esc and ctrl+c; all of it fits in 80 columns.
+	b := []key.Binding{k.ScrollUp, k.NextLink}
+	switch {
+	case p.link >= 0:
+		b = append(b, k.Follow)
+	case p.wideContent:
+		b = append(b, k.Left)
+	}
+	return append(b, k.Close, k.HistoryBack)
+}
+
+func (p *learnPage) FullHelp() [][]key.Binding {
+	k := p.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.ToReader, k.Clear},
+		{k.ScrollUp, k.PageDownR, k.Top, k.Bottom, k.Left, k.Close},
+		{k.NextLink, k.PrevLink, k.Follow, k.HistoryBack, k.HistoryFwd, k.Find, k.Quit},
+	}
 }

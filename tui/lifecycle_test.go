@@ -237,3 +237,23 @@ func TestFailedPageShowsError(t *testing.T) {
 		t.Error("the page was not built again on the next visit")
 	}
 }
+
+// TestHomeJumpsAreFree: a mode's letter on the home menu is bound to
+// nothing else there (l once meant both "open" and "Learn").
+func TestHomeJumpsAreFree(t *testing.T) {
+	k := DefaultKeyMap()
+	used := map[string]string{}
+	for name, b := range map[string]key.Binding{"open": k.Home.Open, "up": k.Nav.Up, "down": k.Nav.Down,
+		"next": k.Nav.Next, "prev": k.Nav.Prev, "quit": k.Global.Quit, "help": k.Global.Help} {
+		for _, s := range b.Keys() {
+			used[s] = name
+		}
+	}
+	for page, b := range k.Home.Jump {
+		for _, s := range b.Keys() {
+			if other, ok := used[s]; ok {
+				t.Errorf("%s jumps to %s and also means %s", s, page, other)
+			}
+		}
+	}
+}

@@ -263,7 +263,7 @@ func (p *mockPage) pickerView() string {
 		line := "Random: any problem"
 		if i < len(p.choices) {
 			pr := p.choices[i]
-			line = padRight(pr.Title, 30) + " " + t.Subtle.Render(truncate(pr.Summary, max(p.width-34, 0)))
+			line = padRight(truncate(pr.Title, 27), 28) + padRight(pr.Difficulty, 7) + t.Subtle.Render(truncate(pr.Summary, max(p.width-39, 0)))
 		}
 		if i == p.pick {
 			b.WriteString(t.Cursor.Render("▸ ") + t.Selected.Render(truncate(line, p.width-2)) + "\n")

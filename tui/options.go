@@ -20,25 +20,26 @@ import (
 
 // Page ids accepted by Options.Start.
 const (
-	PageHome         = ""
-	PageEstimate     = "estimate"
-	PageNumbers      = "numbers"
-	PageLearn        = "learn"
-	PageLabRateLimit = "lab/ratelimit"
-	PageLabShortener = "lab/shortener"
-	PageQuiz         = "drill/quiz"
-	PageLabCache     = "lab/cache"
-	PageLabQuorum    = "lab/quorum"
-	PageLabHashRing  = "lab/hashring"
-	PageLabBalancer  = "lab/balancer"
-	PageLabBreaker   = "lab/breaker"
-	PageLabSharding  = "lab/sharding"
-	PageLabFanout    = "lab/fanout"
-	PageLabQueue     = "lab/queue"
-	PageMock         = "mock"
-	PageDrill        = "drill"
-	PageDrillCards   = "drill/cards"
-	PageStats        = "stats"
+	PageHome          = ""
+	PageEstimate      = "estimate"
+	PageNumbers       = "numbers"
+	PageLearn         = "learn"
+	PageLabRateLimit  = "lab/ratelimit"
+	PageLabShortener  = "lab/shortener"
+	PageQuiz          = "drill/quiz"
+	PageMock          = "mock"
+	PageDrill         = "drill"
+	PageDrillCards    = "drill/cards"
+	PageStats         = "stats"
+	PageDrillEstimate = "drill/estimate"
+	PageLabCache      = "lab/cache"
+	PageLabQuorum     = "lab/quorum"
+	PageLabHashRing   = "lab/hashring"
+	PageLabBalancer   = "lab/balancer"
+	PageLabBreaker    = "lab/breaker"
+	PageLabSharding   = "lab/sharding"
+	PageLabFanout     = "lab/fanout"
+	PageLabQueue      = "lab/queue"
 )
 
 // Options configure one run of the app.
@@ -99,6 +100,12 @@ type Options struct {
 	// use (the command opened it; the caller closes it after Run returns).
 	// Nil means the pages open DataDir's store themselves.
 	Store *store.Store
+
+	// Drill picks the first estimation drill (seed, preset, quantity);
+	// the next ones follow from seed+1, seed+2 … nil seeds from the clock.
+	Drill *drills.EstimationOptions
+	// DrillRecorder keeps each answered estimation drill; nil keeps none.
+	DrillRecorder drills.EstimationRecorder
 }
 
 // CardsOptions configure the flashcard review.

@@ -14,7 +14,7 @@ import (
 // the newest export version this binary writes and reads.
 const (
 	ExportFormat  = "sdprep-progress"
-	ExportVersion = 1
+	ExportVersion = 2 // 2 added mock_sessions; version 1 files still import
 )
 
 // Export is the versioned JSON document that `sdprep data export` writes
@@ -29,6 +29,13 @@ type Export struct {
 	Reviews            []ReviewRecord     `json:"reviews"`
 	QuizAttempts       []QuizRecord       `json:"quiz_attempts"`
 	EstimationAttempts []EstimationRecord `json:"estimation_attempts"`
+	MockSessions       []MockRecord       `json:"mock_sessions"`
+}
+
+// MockRecord is a MockSession as exported.
+type MockRecord struct {
+	MockSession
+	TotalMS int64 `json:"total_ms"`
 }
 
 // ReviewRecord is a Review as exported.
@@ -88,6 +95,14 @@ func (s *Store) Snapshot(ctx context.Context, at time.Time) (*Export, error) {
 	for i, v := range est {
 		x.EstimationAttempts[i] = EstimationRecord{v, v.Duration.Milliseconds()}
 	}
+	mocks, err := queryMocks(ctx, tx)
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	x.MockSessions = make([]MockRecord, len(mocks))
+	for i, v := range mocks {
+		x.MockSessions[i] = MockRecord{v, v.Total.Milliseconds()}
+	}
 	x.Cards = nonNil(x.Cards)
 	return x, nil
 }
@@ -110,6 +125,7 @@ type ImportResult struct {
 	Reviews            int `json:"reviews"`
 	QuizAttempts       int `json:"quiz_attempts"`
 	EstimationAttempts int `json:"estimation_attempts"`
+	MockSessions       int `json:"mock_sessions"`
 }
 
 // Import reads an export from r, validates all of it, then merges it in
@@ -184,6 +200,15 @@ func applyImport(ctx context.Context, tx *sql.Tx, x *Export) (ImportResult, erro
 			return res, err
 		}
 	}
+	for _, v := range x.MockSessions {
+		v.Total = time.Duration(v.TotalMS) * time.Millisecond
+		if err := upsertMockIfNewer(ctx, tx, v.MockSession); err != nil {
+			return res, err
+		}
+		if err := changes(ctx, tx, &res.MockSessions); err != nil {
+			return res, err
+		}
+	}
 	return res, nil
 }
 
@@ -207,6 +232,7 @@ func DecodeExport(r io.Reader) (*Export, error) {
 		Reviews            []json.RawMessage `json:"reviews"`
 		QuizAttempts       []json.RawMessage `json:"quiz_attempts"`
 		EstimationAttempts []json.RawMessage `json:"estimation_attempts"`
+		MockSessions       []json.RawMessage `json:"mock_sessions"`
 	}
 	if err := json.NewDecoder(r).Decode(&raw); err != nil {
 		return nil, &ImportError{Record: "file", Err: fmt.Errorf("not an sdprep export: %w", err)}
@@ -234,6 +260,9 @@ func DecodeExport(r io.Reader) (*Export, error) {
 		return nil, err
 	}
 	if x.EstimationAttempts, err = decodeRecords(raw.EstimationAttempts, "estimation_attempts", validateEstimation, func(v EstimationRecord) string { return v.ID }); err != nil {
+		return nil, err
+	}
+	if x.MockSessions, err = decodeRecords(raw.MockSessions, "mock_sessions", validateMock, func(v MockRecord) string { return v.ID }); err != nil {
 		return nil, err
 	}
 	return x, nil

@@ -94,7 +94,7 @@ func TestImportRejectsBadFileAndChangesNothing(t *testing.T) {
 	}{
 		{"not json", `hello`, "file: not an sdprep export"},
 		{"wrong format", `{"format":"anki","version":1}`, `format: "anki"`},
-		{"newer version", `{"format":"sdprep-progress","version":9}`, "version: 9: this sdprep reads versions 1 to 1"},
+		{"newer version", `{"format":"sdprep-progress","version":9}`, "version: 9: this sdprep reads versions 1 to 2"},
 		{"bad rating", `{"format":"sdprep-progress","version":1,"reviews":[` + good + `,` + strings.Replace(strings.Replace(good, `"rating":3`, `"rating":9`, 1), `"r1"`, `"r2"`, 1) + `]}`, `reviews[1] (id "r2"): rating: 9; want 1 (again) to 4 (easy)`},
 		{"duplicate id", `{"format":"sdprep-progress","version":1,"reviews":[` + good + `,` + good + `]}`, `reviews[1] (id "r1"): duplicate id`},
 		{"unknown field", `{"format":"sdprep-progress","version":1,"quiz_attempts":[{"id":"q","question_id":"x","answerd_at":"2026-12-01T09:00:00Z"}]}`, `quiz_attempts[0]: json: unknown field "answerd_at"`},

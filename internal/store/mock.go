@@ -51,14 +51,30 @@ func (s *Store) SaveMock(ctx context.Context, m MockSession) (string, error) {
 	if !json.Valid(m.State) {
 		return "", fmt.Errorf("mock session %s: state is not JSON", m.ID)
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO mock_sessions
-			(id, problem_id, started_at, updated_at, finished, total_ms, coverage, rubric_total, state)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			m.ID, m.Problem, ms(m.StartedAt), ms(m.UpdatedAt), m.Finished, m.Total.Milliseconds(), m.Coverage, m.RubricTotal, string(m.State))
-		return err
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return upsertMock(ctx, tx, "INSERT OR REPLACE", m) })
 	return m.ID, err
+}
+
+func upsertMock(ctx context.Context, tx *sql.Tx, verb string, m MockSession) error {
+	_, err := tx.ExecContext(ctx, verb+` INTO mock_sessions
+		(id, problem_id, started_at, updated_at, finished, total_ms, coverage, rubric_total, state)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, m.Problem, ms(m.StartedAt), ms(m.UpdatedAt), m.Finished, m.Total.Milliseconds(), m.Coverage, m.RubricTotal, string(m.State))
+	return err
+}
+
+// upsertMockIfNewer is an import's merge: a session is added when its id
+// is new and replaces the stored one only when it was saved later.
+func upsertMockIfNewer(ctx context.Context, tx *sql.Tx, m MockSession) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO mock_sessions
+		(id, problem_id, started_at, updated_at, finished, total_ms, coverage, rubric_total, state)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET problem_id = excluded.problem_id, started_at = excluded.started_at,
+			updated_at = excluded.updated_at, finished = excluded.finished, total_ms = excluded.total_ms,
+			coverage = excluded.coverage, rubric_total = excluded.rubric_total, state = excluded.state
+		WHERE excluded.updated_at > mock_sessions.updated_at`,
+		m.ID, m.Problem, ms(m.StartedAt), ms(m.UpdatedAt), m.Finished, m.Total.Milliseconds(), m.Coverage, m.RubricTotal, string(m.State))
+	return err
 }
 
 const mockColumns = `id, problem_id, started_at, updated_at, finished, total_ms, coverage, rubric_total, state`
@@ -76,20 +92,25 @@ func scanMock(sc interface{ Scan(...any) error }) (MockSession, error) {
 
 // MockSessions lists every session, the most recent first.
 func (s *Store) MockSessions(ctx context.Context) ([]MockSession, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+mockColumns+` FROM mock_sessions ORDER BY started_at DESC, id`)
+	out, err := queryMocks(ctx, s.db)
+	return out, s.wrap(err)
+}
+
+func queryMocks(ctx context.Context, q querier) ([]MockSession, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+mockColumns+` FROM mock_sessions ORDER BY started_at DESC, id`)
 	if err != nil {
-		return nil, s.wrap(err)
+		return nil, err
 	}
 	defer rows.Close()
 	out := []MockSession{}
 	for rows.Next() {
 		m, err := scanMock(rows)
 		if err != nil {
-			return nil, s.wrap(err)
+			return nil, err
 		}
 		out = append(out, m)
 	}
-	return out, s.wrap(rows.Err())
+	return out, rows.Err()
 }
 
 // MockSession finds a session by id, by a unique prefix of its id, or

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -54,5 +56,45 @@ func TestMockSessions(t *testing.T) {
 	}
 	if _, err := s.SaveMock(ctx, MockSession{Problem: "x", State: json.RawMessage(`{`)}); err == nil {
 		t.Error("invalid state JSON saved")
+	}
+}
+
+// Mock sessions travel in exports: an import adds a new session, replaces
+// an older copy, keeps a newer one, and refuses a bad record untouched.
+func TestMockSessionsExportImport(t *testing.T) {
+	ctx := context.Background()
+	src, dst := openTemp(t), openTemp(t)
+	t0 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	m := MockSession{ID: "aaaa0001", Problem: "uber", StartedAt: t0, UpdatedAt: t0.Add(time.Minute), Total: time.Minute,
+		Coverage: 0.5, RubricTotal: 12, State: json.RawMessage(`{"step":2}`)}
+	if _, err := src.SaveMock(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	old := m
+	old.UpdatedAt, old.State = t0, json.RawMessage(`{"step":0}`)
+	if _, err := dst.SaveMock(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	var file bytes.Buffer
+	if err := src.Export(ctx, &file, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{1, 0} { // the second import changes nothing
+		res, err := dst.Import(ctx, bytes.NewReader(file.Bytes()))
+		if err != nil || res.MockSessions != want {
+			t.Fatalf("import %d: %+v, %v; want %d mock session(s) changed", i+1, res, err, want)
+		}
+	}
+	got, err := dst.MockSession(ctx, "aaaa0001")
+	var state bytes.Buffer
+	if err == nil {
+		err = json.Compact(&state, got.State)
+	}
+	if err != nil || state.String() != `{"step":2}` || got.Total != time.Minute || got.RubricTotal != 12 {
+		t.Fatalf("after import: %+v, %v", got, err)
+	}
+	bad := strings.Replace(file.String(), `"coverage": 0.5`, `"coverage": 7`, 1)
+	if _, err := dst.Import(ctx, strings.NewReader(bad)); !errors.Is(err, ErrBadImport) || !strings.Contains(err.Error(), "mock_sessions[0]") {
+		t.Fatalf("bad coverage: %v; want an ImportError naming mock_sessions[0]", err)
 	}
 }

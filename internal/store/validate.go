@@ -56,6 +56,26 @@ func decodeRecords[T any](raws []json.RawMessage, name string, check func(T) err
 	return out, nil
 }
 
+func validateMock(m MockRecord) error {
+	switch {
+	case m.ID == "":
+		return errors.New("id: empty; want the session's id")
+	case m.Problem == "":
+		return errors.New("problem: empty; want a problem id")
+	case m.StartedAt.IsZero():
+		return errors.New("started_at: missing; want an RFC 3339 time")
+	case m.TotalMS < 0:
+		return fmt.Errorf("total_ms: %d; want ≥ 0", m.TotalMS)
+	case !finite(m.Coverage) || m.Coverage < 0 || m.Coverage > 1:
+		return fmt.Errorf("coverage: %v; want 0 to 1", m.Coverage)
+	case m.RubricTotal < 0 || m.RubricTotal > 24:
+		return fmt.Errorf("rubric_total: %d; want 0 to 24", m.RubricTotal)
+	case !json.Valid(m.State) || len(m.State) == 0 || m.State[0] != '{':
+		return errors.New("state: want the interview as a JSON object")
+	}
+	return nil
+}
+
 func validateCard(c CardState) error {
 	switch {
 	case c.ID == "":
