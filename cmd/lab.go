@@ -16,6 +16,10 @@ var labs = []func(*Factory) *cobra.Command{
 	func(f *Factory) *cobra.Command { return NewCmdLabQuorum(f, nil) },
 	func(f *Factory) *cobra.Command { return NewCmdLabHashRing(f, nil) },
 	func(f *Factory) *cobra.Command { return NewCmdLabBalancer(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabBreaker(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabSharding(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabFanout(f, nil) },
+	func(f *Factory) *cobra.Command { return NewCmdLabQueue(f, nil) },
 }
 
 // LabOptions are the inputs of `sdprep lab` on its own: the listing.

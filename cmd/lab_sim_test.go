@@ -13,6 +13,10 @@ var simLabArgs = map[string][]string{
 	"quorum":   {"lab", "quorum", "--simulate", "--ops", "20000", "--partition"},
 	"hashring": {"lab", "hashring", "--simulate", "--keys", "20000"},
 	"balancer": {"lab", "balancer", "--simulate", "--requests", "20000"},
+	"breaker":  {"lab", "breaker", "--simulate", "--requests", "20000"},
+	"sharding": {"lab", "sharding", "--simulate", "--keys", "10000", "--requests", "100000"},
+	"fanout":   {"lab", "fanout", "--simulate", "--users", "5000", "--follows", "20", "--posts", "10000", "--reads", "20000", "--threshold", "500"},
+	"queue":    {"lab", "queue", "--simulate", "--duration", "2m"},
 }
 
 // TestSimLabsAreDeterministic runs each lab twice in every format and
@@ -50,6 +54,10 @@ func TestSimLabJSONFields(t *testing.T) {
 		"quorum":   {`"stale_read_fraction"`, `"read_availability"`, `"write_availability"`},
 		"hashring": {`"moved_consistent"`, `"moved_modulo"`, `"moved_ideal"`},
 		"balancer": {`"p99_ms"`, `"servers"`, `"removed_at_ms"`},
+		"breaker":  {`"amplification"`, `"other_served"`, `"fallbacks"`, `"trips"`},
+		"sharding": {`"hot_shard_ratio"`, `"sizes"`, `"moved"`, `"moved_ideal"`},
+		"fanout":   {`"write_amplification"`, `"reads_per_timeline"`, `"storage_bytes"`, `"threshold"`},
+		"queue":    {`"delivered"`, `"duplicates"`, `"processed_once"`, `"backlog"`, `"shed_count"`},
 	} {
 		out, _, code := run(t, append(simLabArgs[name], "--format", "json")...)
 		for _, w := range want {
@@ -135,7 +143,7 @@ func TestLabListsSimulationLabs(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name)
 	}
-	if got := strings.Join(names, " "); got != "ratelimit shortener load cache quorum hashring balancer" {
+	if got := strings.Join(names, " "); got != "ratelimit shortener load cache quorum hashring balancer breaker sharding fanout queue" {
 		t.Errorf("labs listed: %s", got)
 	}
 }

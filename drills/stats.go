@@ -32,6 +32,7 @@ type Stats struct {
 	Topics     []TopicStats    `json:"topics"`
 	Quiz       QuizStats       `json:"quiz"`
 	Estimation EstimationStats `json:"estimation"`
+	Mock       MockStats       `json:"mock"`
 }
 
 // CardStats counts flashcards.
@@ -118,7 +119,11 @@ func ComputeStats(ctx context.Context, st *store.Store, deck []Card, now time.Ti
 	if err != nil {
 		return nil, err
 	}
-	s := &Stats{GeneratedAt: now}
+	mocks, err := st.MockSessions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stats{GeneratedAt: now, Mock: mockStats(mocks)}
 	states := map[string]store.CardState{}
 	for _, c := range cards {
 		states[c.ID] = c

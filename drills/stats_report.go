@@ -66,6 +66,7 @@ func WriteStatsText(w io.Writer, s *Stats) error {
 	for _, q := range s.Estimation.ByQuantity {
 		fmt.Fprintf(&b, "  %-16s %s %4s  %d/%d, typically off by ×%.1f\n", clip(q.Quantity, 16), Bar(q.Accuracy, barWidth), percent(q.Accuracy, 1), q.Passed, q.Attempts, math.Pow(10, q.MeanError))
 	}
+	writeMockText(&b, s.Mock)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -88,6 +89,7 @@ func WriteStatsMarkdown(w io.Writer, s *Stats) error {
 	for _, q := range s.Estimation.ByQuantity {
 		fmt.Fprintf(&b, "| %s | %d/%d | %s | %.2f |\n", q.Quantity, q.Passed, q.Attempts, percent(q.Accuracy, 1), q.MeanError)
 	}
+	writeMockMarkdown(&b, s.Mock)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

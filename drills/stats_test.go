@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -57,6 +58,18 @@ func statsFixture(t *testing.T) (*store.Store, []Card, time.Time) {
 		err := math.Abs(math.Log10(e.answer / e.truth))
 		if _, rerr := st.RecordEstimationAttempt(ctx, store.EstimationAttempt{Quantity: e.q, Answer: e.answer, Truth: e.truth, Error: err, Grade: "graded", AnsweredAt: now}); rerr != nil {
 			t.Fatal(rerr)
+		}
+	}
+	// Two finished mocks (coverage 50% and 70%) and one interrupted; trade-offs
+	// is the weakest line: (2+1)/2 = 1.5.
+	for i, m := range []struct {
+		finished bool
+		coverage float64
+		state    string
+	}{{true, 0.5, `{"rubric":[3,3,3,3,2,4]}`}, {true, 0.7, `{"rubric":[4,3,2,3,1,0]}`}, {false, 0.1, `{"rubric":[0,0,0,0,0,0]}`}} {
+		if _, err := st.SaveMock(ctx, store.MockSession{ID: fmt.Sprintf("m%d", i), Problem: "twitter", StartedAt: now, UpdatedAt: now,
+			Finished: m.finished, Coverage: m.coverage, State: json.RawMessage(m.state)}); err != nil {
+			t.Fatal(err)
 		}
 	}
 	return st, deck, now

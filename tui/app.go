@@ -104,6 +104,14 @@ func newPage(id string, c *Common) (Page, error) {
 		return newSimPage(c, PageLabHashRing, newHashRingLab(c.Opts.HashRing)), nil
 	case PageLabBalancer:
 		return newSimPage(c, PageLabBalancer, newBalancerLab(c.Opts.Balancer)), nil
+	case PageLabBreaker:
+		return newSimPage(c, PageLabBreaker, newBreakerLab(c.Opts.Breaker)), nil
+	case PageLabSharding:
+		return newSimPage(c, PageLabSharding, newShardingLab(c.Opts.Sharding)), nil
+	case PageLabFanout:
+		return newSimPage(c, PageLabFanout, newFanoutLab(c.Opts.Fanout)), nil
+	case PageLabQueue:
+		return newSimPage(c, PageLabQueue, newQueueLab(c.Opts.Queue)), nil
 	case PageMock:
 		return newMockPage(c)
 	case PageDrill:

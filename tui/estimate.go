@@ -238,7 +238,7 @@ func (p *estimatePage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 
 func (p *estimatePage) markdown() string {
 	var b strings.Builder
-	_ = p.report.Write(&b, estimate.FormatMarkdown)
+	_ = p.report.Markdown(&b)
 	return b.String()
 }
 

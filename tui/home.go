@@ -27,6 +27,10 @@ var menu = []menuEntry{
 	{PageLabQuorum, "Partitions", "Quorums (N/R/W), stale reads, CAP and PACELC"},
 	{PageLabHashRing, "Hash ring", "Consistent hashing vs hash % N, virtual nodes"},
 	{PageLabBalancer, "Balancer", "Six load-balancing algorithms, a failure, health checks"},
+	{PageLabBreaker, "Breaker", "Circuit breaker, retries, a slow dependency's cascade"},
+	{PageLabSharding, "Sharding", "Range, hash, directory, geographic: hot shards, resharding"},
+	{PageLabFanout, "Fan-out", "News feed by push, pull or hybrid, with celebrities"},
+	{PageLabQueue, "Queue", "Backlog, autoscaling, shedding, at-least-once delivery"},
 	{PageStats, "Stats", "Progress: cards due, retention, streak, accuracy"},
 }
 

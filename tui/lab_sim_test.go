@@ -9,9 +9,13 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sdprep/sdprep/designs/balancer"
+	"github.com/sdprep/sdprep/designs/breaker"
 	"github.com/sdprep/sdprep/designs/cache"
+	"github.com/sdprep/sdprep/designs/fanout"
 	"github.com/sdprep/sdprep/designs/hashring"
+	"github.com/sdprep/sdprep/designs/queue"
 	"github.com/sdprep/sdprep/designs/quorum"
+	"github.com/sdprep/sdprep/designs/sharding"
 )
 
 // simLabs are the simulation lab pages with parameters small enough for
@@ -24,6 +28,10 @@ var simLabs = []struct {
 	{"quorum", PageLabQuorum, Options{Quorum: quorum.Params{Seed: 1, Lag: 50 * time.Millisecond, Ops: 20_000}}},
 	{"hashring", PageLabHashRing, Options{HashRing: hashring.Params{Seed: 1, Keys: 20_000}}},
 	{"balancer", PageLabBalancer, Options{Balancer: balancer.Params{Seed: 1, Requests: 20_000, Fail: 4}}},
+	{"breaker", PageLabBreaker, Options{Breaker: breaker.Params{Seed: 1, Requests: 20_000}}},
+	{"sharding", PageLabSharding, Options{Sharding: sharding.Params{Seed: 1, Keys: 10_000, Requests: 100_000}}},
+	{"fanout", PageLabFanout, Options{Fanout: fanout.Params{Seed: 1, Users: 5000, Follows: 20, Posts: 10_000, Reads: 20_000, Threshold: 500}}},
+	{"queue", PageLabQueue, Options{Queue: queue.Params{Seed: 1, Duration: 2 * time.Minute}}},
 }
 
 // openSimLab opens a lab page at w×h with a recorded timer and runs its

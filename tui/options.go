@@ -5,10 +5,14 @@ import (
 	"time"
 
 	"github.com/sdprep/sdprep/designs/balancer"
+	"github.com/sdprep/sdprep/designs/breaker"
 	"github.com/sdprep/sdprep/designs/cache"
+	"github.com/sdprep/sdprep/designs/fanout"
 	"github.com/sdprep/sdprep/designs/hashring"
+	"github.com/sdprep/sdprep/designs/queue"
 	"github.com/sdprep/sdprep/designs/quorum"
 	"github.com/sdprep/sdprep/designs/ratelimit"
+	"github.com/sdprep/sdprep/designs/sharding"
 	"github.com/sdprep/sdprep/designs/shortener"
 	"github.com/sdprep/sdprep/drills"
 	"github.com/sdprep/sdprep/internal/store"
@@ -32,6 +36,10 @@ const (
 	PageLabQuorum     = "lab/quorum"
 	PageLabHashRing   = "lab/hashring"
 	PageLabBalancer   = "lab/balancer"
+	PageLabBreaker    = "lab/breaker"
+	PageLabSharding   = "lab/sharding"
+	PageLabFanout     = "lab/fanout"
+	PageLabQueue      = "lab/queue"
 )
 
 // Options configure one run of the app.
@@ -79,6 +87,11 @@ type Options struct {
 	Quorum   quorum.Params
 	HashRing hashring.Params
 	Balancer balancer.Params
+	// Breaker, Sharding, Fanout and Queue likewise.
+	Breaker  breaker.Params
+	Sharding sharding.Params
+	Fanout   fanout.Params
+	Queue    queue.Params
 	// Mock configures the mock interview (problem, plan, seed, resume).
 	Mock MockOptions
 	// Cards configures the flashcard review (drill/cards).
