@@ -147,3 +147,19 @@ func TestLabListsSimulationLabs(t *testing.T) {
 		t.Errorf("labs listed: %s", got)
 	}
 }
+
+// A parameter given as 0, where 0 would quietly mean "the default", is bad
+// input; where the help gives 0 a meaning, it is accepted.
+func TestLabZeroMeansDefaultIsRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"lab", "quorum", "--n", "0"}, {"lab", "quorum", "--ops", "0"}, {"lab", "hashring", "--nodes", "0"},
+		{"lab", "cache", "--skew", "0"}, {"lab", "balancer", "--requests", "0"},
+	} {
+		wantUsageError(t, []string{"--" + strings.TrimPrefix(args[2], "--") + ` "0": expected a value above 0`}, append(args, "--simulate")...)
+	}
+	for _, args := range [][]string{{"lab", "quorum", "--r", "0"}, {"lab", "quorum", "--lag", "0s"}} {
+		if _, errOut, code := run(t, append(args, "--simulate", "--format", "json")...); code != 0 {
+			t.Errorf("%v: exit %d, %s", args, code, errOut)
+		}
+	}
+}

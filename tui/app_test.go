@@ -92,3 +92,15 @@ func TestTooSmallIgnoresKeysButQuit(t *testing.T) {
 		t.Error("q does not quit on the too-small screen")
 	}
 }
+
+// At 60×16 the home menu scrolls: the selected entry stays on screen.
+func TestHomeScrollsAtMinimumSize(t *testing.T) {
+	a := newTestApp(t, Options{}, MinWidth, MinHeight)
+	for range len(menu) - 1 {
+		press(t, a, special(tea.KeyDown))
+	}
+	last := menu[len(menu)-1].Name
+	if v := a.View().Content; !strings.Contains(v, "▸") || !strings.Contains(v, last) {
+		t.Fatalf("cursor on %q not shown at %d×%d:\n%s", last, MinWidth, MinHeight, v)
+	}
+}

@@ -12,6 +12,7 @@ import (
 var drillMenu = []menuEntry{
 	{PageDrillCards, "Cards", "Flashcards due today, scheduled by FSRS"},
 	{PageQuiz, "Quiz", "Scenario questions with every option explained"},
+	{PageDrillEstimate, "Estimate", "One quantity from a randomised scenario, graded by order of magnitude"},
 }
 
 // drillPage is the Drill menu: pick a kind of practice.

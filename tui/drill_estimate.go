@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/internal/store"
 )
 
 // DrillEstimateKeys drive the estimation drill: type an answer, grade it,
@@ -197,13 +198,26 @@ func (p *drillEstimatePage) grade() tea.Cmd {
 	p.input.Blur()
 	p.vp.GotoTop()
 	p.refresh()
-	rec := p.c.Opts.DrillRecorder
-	if rec == nil {
+	rec, dir := p.c.Opts.DrillRecorder, p.c.Opts.DataDir
+	if rec == nil && p.c.Opts.Store != nil {
+		rec = p.c.Opts.Store
+	}
+	if rec == nil && dir == "" {
 		return nil
 	}
 	now := p.c.now()
 	attempt, gen, ctx := p.drill.Attempt(res, now, now.Sub(p.shown)), p.gen, p.c.ctx()
 	return func() tea.Msg {
+		if rec == nil {
+			// Opened from the Drill menu: the page records into the data
+			// dir's store itself, one open per answer (a few ms).
+			st, err := store.Open(ctx, dir)
+			if err != nil {
+				return drillSavedMsg{gen: gen, err: err}
+			}
+			defer st.Close()
+			rec = st
+		}
 		_, err := rec.RecordEstimationAttempt(ctx, attempt)
 		return drillSavedMsg{gen: gen, err: err}
 	}

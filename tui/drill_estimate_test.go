@@ -174,3 +174,20 @@ func TestDrillEstimateRecordsInStore(t *testing.T) {
 		t.Errorf("stored %+v", got)
 	}
 }
+
+// Opened without a recorder (from the Drill menu), the page records into
+// the data dir's own store.
+func TestDrillEstimateRecordsIntoDataDir(t *testing.T) {
+	a, p := drillApp(t, 80, 24, nil)
+	press(t, a, text(estimate.FormatCount(p.drill.Truth))...)
+	press(t, a, special(tea.KeyEnter))
+	st, err := store.Open(t.Context(), a.common.Opts.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.EstimationAttempts(t.Context(), time.Time{})
+	if err != nil || len(got) != 1 || got[0].Grade != "exact" {
+		t.Fatalf("data dir store holds %+v, %v; want the one exact answer", got, err)
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -20,7 +21,7 @@ var menu = []menuEntry{
 	{PageNumbers, "Numbers", "Latency, powers of two, throughput and nines tables"},
 	{PageLearn, "Learn", "Concepts and classic problems, searchable"},
 	{PageMock, "Mock", "Timed five-step interview: notes, estimator, coverage"},
-	{PageDrill, "Drill", "Flashcards scheduled by spaced repetition"},
+	{PageDrill, "Drill", "Flashcards, scenario quizzes and estimation drills"},
 	{PageLabRateLimit, "Rate limiter", "Token bucket, windows and logs under live traffic"},
 	{PageLabShortener, "Shortener", "URL shortener: codes, cache-aside, click counting"},
 	{PageLabCache, "Cache", "Eviction policies by cache size, stampede, penetration"},
@@ -94,7 +95,17 @@ func (p *homePage) View() string {
 	b.WriteString("\n")
 	b.WriteString(t.Subtle.Render("Pick a mode. Enter opens it, esc comes back here."))
 	b.WriteString("\n\n")
+	// Below the full height the list scrolls to keep the cursor in view,
+	// with a marker where entries are hidden.
+	rows := len(menu)
+	if p.height > 0 {
+		rows = min(rows, max(p.height-5, 3))
+	}
+	first := min(max(0, p.cursor-rows+1), len(menu)-rows)
 	for i, e := range menu {
+		if i < first || i >= first+rows {
+			continue
+		}
 		name := e.Name
 		line := "  " + padRight(name, 12) + " " + t.Subtle.Render(e.Blurb)
 		if i == p.cursor {
@@ -102,6 +113,10 @@ func (p *homePage) View() string {
 		}
 		b.WriteString(truncate(line, p.width))
 		b.WriteString("\n")
+	}
+	if hidden := len(menu) - rows; hidden > 0 {
+		b.WriteString(t.Subtle.Render(fmt.Sprintf("  ↑/↓ %d more", hidden)) + "\n")
+		return b.String()
 	}
 	if v := p.c.Opts.Version; v != "" {
 		b.WriteString("\n")

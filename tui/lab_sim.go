@@ -103,16 +103,16 @@ func (p *simPage) ShortHelp() []key.Binding {
 }
 
 func (p *simPage) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.keys.Up, p.keys.Down}, {p.keys.Dec, p.keys.Inc}}
+	return [][]key.Binding{{p.keys.Up, p.keys.Down, p.c.Keys.Nav.Next, p.c.Keys.Nav.Prev}, {p.keys.Dec, p.keys.Inc}}
 }
 
 func (p *simPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, p.keys.Up):
+		case key.Matches(msg, p.keys.Up), key.Matches(msg, p.c.Keys.Nav.Prev):
 			p.cursor = (p.cursor + len(p.params) - 1) % len(p.params)
-		case key.Matches(msg, p.keys.Down):
+		case key.Matches(msg, p.keys.Down), key.Matches(msg, p.c.Keys.Nav.Next):
 			p.cursor = (p.cursor + 1) % len(p.params)
 		case key.Matches(msg, p.keys.Dec):
 			return p, p.change(-1)

@@ -34,10 +34,11 @@ type MockOptions struct {
 }
 
 // Timing of the page: the clock redraws once a second; notes are saved
-// every autosaveEvery while they change, and at every step change.
+// when a line is finished (enter), every autosaveEvery while they change,
+// and at every step change, so a kill loses at most two seconds of typing.
 const (
 	mockTick      = time.Second
-	autosaveEvery = 5 * time.Second
+	autosaveEvery = 2 * time.Second
 )
 
 // mockFocus is what receives typed keys.
@@ -319,7 +320,7 @@ func (p *mockPage) ShortHelp() []key.Binding {
 	case p.m.Finished:
 		return []key.Binding{p.c.Keys.Nav.Next, k.Score, k.Overrule, k.Help}
 	case p.pinning:
-		return []key.Binding{p.c.Keys.Nav.Up, p.c.Keys.Nav.Down, k.PinIt, k.Close}
+		return []key.Binding{p.c.Keys.Nav.Up, p.c.Keys.Nav.Down, k.PinIt} // esc closes: the app lists it
 	}
 	hs := []key.Binding{k.Next, k.Pause, k.Hint}
 	switch p.m.Step {

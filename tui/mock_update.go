@@ -102,21 +102,10 @@ func (p *mockPage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 		p.pinning, p.pinIdx = true, 0
 		return p, nil
 	case key.Matches(msg, p.c.Keys.Nav.Next), key.Matches(msg, p.c.Keys.Nav.Prev):
-		if p.focus == focusEstimate {
-			fwd := key.Matches(msg, p.c.Keys.Nav.Next)
-			if fwd && !p.estimatorLastField() || !fwd && p.est.focus > 1 {
-				return p.typeKey(msg) // tab moves through the estimator's fields first
-			}
-		}
-		p.cycleFocus()
+		p.cycleFocus() // notes ↔ estimator or side list; ↑/↓ move inside
 		return p, nil
 	}
 	return p.typeKey(msg)
-}
-
-// estimatorLastField reports whether tab would leave the estimator.
-func (p *mockPage) estimatorLastField() bool {
-	return p.est.focus >= len(p.est.inputs)
 }
 
 // cycleFocus moves focus: notes → estimator (step 2) or side list
@@ -163,8 +152,14 @@ func (p *mockPage) typeKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	before := p.notes.Value()
 	var cmd tea.Cmd
 	p.notes, cmd = p.notes.Update(msg)
-	if p.notes.Value() != before {
-		p.dirty = true
+	if p.notes.Value() == before {
+		return p, cmd
+	}
+	p.dirty = true
+	if key.Matches(msg, p.notes.KeyMap.InsertNewline) {
+		// A finished line is saved at once, not at the next autosave.
+		p.syncNotes(p.c.now())
+		return p, tea.Batch(cmd, p.saveCmd())
 	}
 	return p, cmd
 }

@@ -156,7 +156,7 @@ func (p *mockPage) bodyView() string {
 		if p.pinning {
 			top = p.pinView()
 		}
-		label := "Notes (tab: estimator ↔ notes, ctrl+f pin a figure)"
+		label := "Notes · tab: notes ↔ estimator (↑/↓ between fields) · ctrl+f: pin a figure"
 		return top + "\n" + p.c.Theme.Label.Render(truncate(label, p.width)) + "\n" + p.notes.View()
 	}
 	main := p.notes.View()

@@ -56,6 +56,10 @@ func (r Result) write(w io.Writer, md bool) error {
 		t.AddRow(c.name, fmt.Sprint(c.c.R), fmt.Sprint(c.c.W), labkit.Percent(c.c.ReadAvailability), labkit.Percent(c.c.WriteAvailability), labkit.Percent(c.c.StaleReadFraction))
 	}
 	out.Table(t, md)
+	if cp := r.Partition.CP; cp.R+cp.W <= r.Params.N {
+		out.Printf("\nWith R + W = %d ≤ N = %d the CP row is not consistent: refusing operations that cannot reach a quorum does not help when quorums need not overlap. Give R + W > N (for example --r %d --w %d) to see CP keep every read fresh at the cost of availability.\n",
+			cp.R+cp.W, r.Params.N, r.Params.N/2+1, r.Params.N/2+1)
+	}
 
 	heading("Else: latency or consistency (PACELC)")
 	t = labkit.Table{Header: []string{"choice", "R", "W", "read p50", "read p99", "write p50", "write p99", "stale reads"}}
