@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -223,7 +224,7 @@ func writeMockHistory(w io.Writer, rows []mockHistoryRow, markdown bool) error {
 			b.WriteString("| " + strings.Join(row, " | ") + " |\n")
 		}
 	} else {
-		writeAligned(&b, header, table)
+		writeColumns(&b, header, table)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -236,5 +237,29 @@ func exactlyOneArg(what string) cobra.PositionalArgs {
 			return usageErrorf("%s takes one %s; got %d arguments", c.Name(), what, len(args))
 		}
 		return nil
+	}
+}
+
+// writeColumns writes a table with every column left-aligned, two spaces
+// apart (ids, names and dates read better that way than right-aligned).
+func writeColumns(b *strings.Builder, header []string, rows [][]string) {
+	widths := make([]int, len(header))
+	all := append([][]string{header}, rows...)
+	for _, r := range all {
+		for i, cell := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+		}
+	}
+	for _, r := range all {
+		for i, cell := range r {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if i < len(r)-1 {
+				cell += strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
+			}
+			b.WriteString(cell)
+		}
+		b.WriteString("\n")
 	}
 }

@@ -79,7 +79,11 @@ func newRoot(f *Factory, only string) *cobra.Command {
 		Short: "System-design interview prep in your terminal",
 		Long: `sdprep helps you prepare for system-design interviews: back-of-the-envelope
 estimates with the working shown, reference numbers, concepts and classic
-problems to read, and labs (a rate limiter, a URL shortener) to poke at.
+problems to read, daily drills (spaced-repetition flashcards, scenario
+quizzes, estimation drills), timed mock interviews graded against a reference
+design, and labs (a rate limiter, a URL shortener, and simulations of caches,
+quorums, consistent hashing, load balancing, circuit breakers, sharding,
+fan-out and queues) to poke at.
 
 Run it with no arguments on a terminal to open the interactive app.`,
 		Example: `  # open the interactive app

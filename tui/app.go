@@ -45,6 +45,7 @@ type App struct {
 // opened later that fails to build shows its error instead.
 func NewApp(ctx context.Context, opts Options) (*App, error) {
 	ctx, cancel := context.WithCancel(ctx)
+	opts.defaultLabSeeds()
 	c := &Common{Theme: NewTheme(opts.NoColor), Keys: DefaultKeyMap(), Ctx: ctx, Now: opts.Now, Opts: opts}
 	a := &App{common: c, cancel: cancel, pages: map[string]Page{}, help: help.New()}
 	a.help.Styles = c.Theme.Help

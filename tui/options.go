@@ -119,3 +119,18 @@ type CardsOptions struct {
 	// Limits override the stored daily limits where non-zero.
 	Limits drills.Limits
 }
+
+// DefaultLabSeed is the seed a simulation lab starts with when none is
+// given: the same as the commands' --seed default, so a lab opened from
+// the menu shows the numbers `sdprep lab NAME --simulate` prints.
+const DefaultLabSeed = 1
+
+// defaultLabSeeds gives every simulation lab without a seed the default.
+func (o *Options) defaultLabSeeds() {
+	for _, seed := range []*uint64{&o.Cache.Seed, &o.Quorum.Seed, &o.HashRing.Seed, &o.Balancer.Seed,
+		&o.Breaker.Seed, &o.Sharding.Seed, &o.Fanout.Seed, &o.Queue.Seed} {
+		if *seed == 0 {
+			*seed = DefaultLabSeed
+		}
+	}
+}
