@@ -2,14 +2,13 @@ package balancer
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/exp/golden"
+	"github.com/sdprep/sdprep/designs/internal/labtest"
 )
 
 var small = Params{Seed: 7, Requests: 20_000, Fail: 4}
@@ -17,21 +16,7 @@ var small = Params{Seed: 7, Requests: 20_000, Fail: 4}
 func reports(t *testing.T, p Params) map[string][]byte {
 	t.Helper()
 	r, err := Simulate(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var txt, md bytes.Buffer
-	if err := r.Text(&txt); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Markdown(&md); err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return map[string][]byte{"text": txt.Bytes(), "markdown": md.Bytes(), "json": js}
+	return labtest.Render(t, r, err)
 }
 
 func TestSimulateIsDeterministic(t *testing.T) {
@@ -53,12 +38,11 @@ func TestSimulateIsDeterministic(t *testing.T) {
 
 func TestReportsGolden(t *testing.T) {
 	even := Params{Seed: 3, Requests: 20_000, Speeds: []float64{1, 1, 1}, Load: 0.5}
+	cases := map[string]map[string][]byte{}
 	for name, p := range map[string]Params{"default_fail": small, "even_no_fail": even} {
-		got := reports(t, p)
-		for _, f := range []string{"text", "markdown", "json"} {
-			t.Run(name+"_"+f, func(t *testing.T) { golden.RequireEqual(t, got[f]) })
-		}
+		cases[name] = reports(t, p)
 	}
+	labtest.Goldens(t, cases)
 }
 
 // TestSingleServerIsMM1: one server is an M/M/1 queue, whose response

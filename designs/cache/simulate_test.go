@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/sdprep/sdprep/designs/internal/labtest"
 )
 
 // small keeps the report tests quick and the golden files short.
@@ -18,21 +20,7 @@ var small = Params{Seed: 7, Keys: 1000, Requests: 20_000}
 func reports(t *testing.T, p Params) map[string][]byte {
 	t.Helper()
 	r, err := Simulate(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var txt, md bytes.Buffer
-	if err := r.Text(&txt); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Markdown(&md); err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return map[string][]byte{"text": txt.Bytes(), "markdown": md.Bytes(), "json": js}
+	return labtest.Render(t, r, err)
 }
 
 func TestSimulateIsDeterministic(t *testing.T) {

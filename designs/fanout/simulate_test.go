@@ -1,13 +1,11 @@
 package fanout
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"testing"
 
-	"github.com/charmbracelet/x/exp/golden"
+	"github.com/sdprep/sdprep/designs/internal/labtest"
 )
 
 var small = Params{Seed: 7, Users: 5_000, Follows: 20, Posts: 10_000, Reads: 20_000, Threshold: 500}
@@ -15,46 +13,27 @@ var small = Params{Seed: 7, Users: 5_000, Follows: 20, Posts: 10_000, Reads: 20_
 func reports(t *testing.T, p Params) map[string][]byte {
 	t.Helper()
 	r, err := Simulate(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var txt, md bytes.Buffer
-	if err := r.Text(&txt); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Markdown(&md); err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return map[string][]byte{"text": txt.Bytes(), "markdown": md.Bytes(), "json": js}
+	return labtest.Render(t, r, err)
 }
 
 func TestSimulateIsDeterministic(t *testing.T) {
-	a, b := reports(t, small), reports(t, small)
-	for f := range a {
-		if !bytes.Equal(a[f], b[f]) {
-			t.Errorf("%s: two runs with one seed differ", f)
+	labtest.Deterministic(t, func(reseeded bool) map[string][]byte {
+		p := small
+		if reseeded {
+			p.Seed++
 		}
-	}
-	p := small
-	p.Seed++
-	if bytes.Equal(a["json"], reports(t, p)["json"]) {
-		t.Error("seeds 7 and 8 gave the same result")
-	}
+		return reports(t, p)
+	})
 }
 
 func TestReportsGolden(t *testing.T) {
 	steep := small
 	steep.Skew, steep.Threshold = 1.2, 100
+	cases := map[string]map[string][]byte{}
 	for name, p := range map[string]Params{"default": small, "steep": steep} {
-		got := reports(t, p)
-		for _, f := range []string{"text", "markdown", "json"} {
-			t.Run(name+"_"+f, func(t *testing.T) { golden.RequireEqual(t, got[f]) })
-		}
+		cases[name] = reports(t, p)
 	}
+	labtest.Goldens(t, cases)
 }
 
 func run(t *testing.T, p Params) (Result, Strategy, Strategy, Strategy) {

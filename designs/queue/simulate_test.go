@@ -1,14 +1,12 @@
 package queue
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/exp/golden"
+	"github.com/sdprep/sdprep/designs/internal/labtest"
 )
 
 var small = Params{Seed: 7, Duration: 2 * time.Minute}
@@ -16,46 +14,27 @@ var small = Params{Seed: 7, Duration: 2 * time.Minute}
 func reports(t *testing.T, p Params) map[string][]byte {
 	t.Helper()
 	r, err := Simulate(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var txt, md bytes.Buffer
-	if err := r.Text(&txt); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Markdown(&md); err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return map[string][]byte{"text": txt.Bytes(), "markdown": md.Bytes(), "json": js}
+	return labtest.Render(t, r, err)
 }
 
 func TestSimulateIsDeterministic(t *testing.T) {
-	a, b := reports(t, small), reports(t, small)
-	for f := range a {
-		if !bytes.Equal(a[f], b[f]) {
-			t.Errorf("%s: two runs with one seed differ", f)
+	labtest.Deterministic(t, func(reseeded bool) map[string][]byte {
+		p := small
+		if reseeded {
+			p.Seed++
 		}
-	}
-	p := small
-	p.Seed++
-	if bytes.Equal(a["json"], reports(t, p)["json"]) {
-		t.Error("seeds 7 and 8 gave the same result")
-	}
+		return reports(t, p)
+	})
 }
 
 func TestReportsGolden(t *testing.T) {
 	calm := small
 	calm.Burst, calm.Redelivery = 1, 0.1
+	cases := map[string]map[string][]byte{}
 	for name, p := range map[string]Params{"default": small, "calm": calm} {
-		got := reports(t, p)
-		for _, f := range []string{"text", "markdown", "json"} {
-			t.Run(name+"_"+f, func(t *testing.T) { golden.RequireEqual(t, got[f]) })
-		}
+		cases[name] = reports(t, p)
 	}
+	labtest.Goldens(t, cases)
 }
 
 // TestEveryMessageTakesEffectOnce: at-least-once delivery through an

@@ -2,13 +2,12 @@ package quorum
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/exp/golden"
+	"github.com/sdprep/sdprep/designs/internal/labtest"
 )
 
 var small = Params{Seed: 7, Lag: 50 * time.Millisecond, Ops: 20_000}
@@ -16,21 +15,7 @@ var small = Params{Seed: 7, Lag: 50 * time.Millisecond, Ops: 20_000}
 func reports(t *testing.T, p Params) map[string][]byte {
 	t.Helper()
 	r, err := Simulate(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var txt, md bytes.Buffer
-	if err := r.Text(&txt); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Markdown(&md); err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return map[string][]byte{"text": txt.Bytes(), "markdown": md.Bytes(), "json": js}
+	return labtest.Render(t, r, err)
 }
 
 func TestSimulateIsDeterministic(t *testing.T) {
@@ -55,12 +40,11 @@ func TestReportsGolden(t *testing.T) {
 	weak.R, weak.W, weak.Partition = 1, 1, true
 	five := small
 	five.N = 5
+	cases := map[string]map[string][]byte{}
 	for name, p := range map[string]Params{"majority": small, "weak_partition": weak, "n5": five} {
-		got := reports(t, p)
-		for _, f := range []string{"text", "markdown", "json"} {
-			t.Run(name+"_"+f, func(t *testing.T) { golden.RequireEqual(t, got[f]) })
-		}
+		cases[name] = reports(t, p)
 	}
+	labtest.Goldens(t, cases)
 }
 
 // TestOverlapMeansNoStaleReads: R + W > N and no partition gives exactly
