@@ -124,7 +124,7 @@ func explainAlgorithms(opts *LabRateLimitOptions, in rateLimitInput) []ratelimit
 }
 
 func simulateRateLimit(opts *LabRateLimitOptions, in rateLimitInput) error {
-	seed := int64(opts.Seed) // the generator reads the seed's 64 bits either way
+	seed := opts.Seed
 	var results []ratelimit.Result
 	if opts.Set["algorithm"] {
 		results = []ratelimit.Result{ratelimit.Simulate(in.cfg, in.pattern, seed, in.duration)}

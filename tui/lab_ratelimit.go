@@ -70,7 +70,7 @@ type rateLimitPage struct {
 
 func newRateLimitPage(c *Common) (*rateLimitPage, error) {
 	cfg := labConfig(c.Opts.RateLimit)
-	lab, err := newRLLab(cfg, int64(c.Opts.Seed))
+	lab, err := newRLLab(cfg, c.Opts.Seed)
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ const (
 // alongside, for comparison.
 type rlLab struct {
 	cfg  ratelimit.Config
-	seed int64
+	seed uint64
 	base time.Time     // simulated instant of offset 0, on a window boundary
 	now  time.Duration // simulated time since base
 
@@ -90,7 +90,7 @@ type rlLab struct {
 	switchPending bool
 }
 
-func newRLLab(cfg ratelimit.Config, seed int64) (*rlLab, error) {
+func newRLLab(cfg ratelimit.Config, seed uint64) (*rlLab, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -217,7 +217,7 @@ func (l *rlLab) startPattern(p ratelimit.Pattern) error {
 	var tr []time.Duration
 	var err error
 	for {
-		tr, err = ratelimit.Traffic(p, l.cfg, run, l.seed+int64(l.runs))
+		tr, err = ratelimit.Traffic(p, l.cfg, run, l.seed+uint64(l.runs))
 		if err == nil || run <= 2*w {
 			break
 		}

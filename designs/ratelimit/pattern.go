@@ -88,8 +88,8 @@ func (p Pattern) offeredPerWindow() float64 {
 // traffic generates the request offsets (from the start of the run, sorted)
 // of pattern p over duration d for a limit of limit per window w. Every
 // random draw comes from a PCG source seeded with seed.
-func (p Pattern) traffic(limit int, w, d time.Duration, seed int64) []time.Duration {
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x5d_9e_3779_b97f_4a7c))
+func (p Pattern) traffic(limit int, w, d time.Duration, seed uint64) []time.Duration {
+	rng := rand.New(rand.NewPCG(seed, 0x5d_9e_3779_b97f_4a7c))
 	perNs := float64(limit) / float64(w)
 	var out []time.Duration
 	poisson := func(rate float64) {

@@ -36,7 +36,7 @@ type Bucket struct {
 type Result struct {
 	Config   Config        `json:"config"`
 	Pattern  Pattern       `json:"pattern"`
-	Seed     int64         `json:"seed"`
+	Seed     uint64        `json:"seed"`
 	Duration time.Duration `json:"duration"`
 	// Offered = Admitted + Rejected requests.
 	Offered  int `json:"offered"`
@@ -70,14 +70,14 @@ func (r Result) String() string {
 // through an in-memory limiter for cfg on a single key, using simulated
 // time (it takes microseconds, whatever the duration). Invalid inputs are
 // reported in Result.Err.
-func Simulate(cfg Config, pattern Pattern, seed int64, duration time.Duration) Result {
+func Simulate(cfg Config, pattern Pattern, seed uint64, duration time.Duration) Result {
 	traffic, err := simTraffic(cfg, pattern, seed, duration)
 	return run(cfg, pattern, seed, duration, traffic, err)
 }
 
 // SimulateAll runs Simulate for every algorithm, in Algorithms order, on
 // the same generated traffic; cfg.Algorithm is ignored.
-func SimulateAll(cfg Config, pattern Pattern, seed int64, duration time.Duration) []Result {
+func SimulateAll(cfg Config, pattern Pattern, seed uint64, duration time.Duration) []Result {
 	traffic, err := simTraffic(cfg, pattern, seed, duration)
 	var out []Result
 	for _, a := range Algorithms() {
@@ -88,7 +88,7 @@ func SimulateAll(cfg Config, pattern Pattern, seed int64, duration time.Duration
 	return out
 }
 
-func simTraffic(cfg Config, pattern Pattern, seed int64, d time.Duration) ([]time.Duration, error) {
+func simTraffic(cfg Config, pattern Pattern, seed uint64, d time.Duration) ([]time.Duration, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func simTraffic(cfg Config, pattern Pattern, seed int64, d time.Duration) ([]tim
 	return pattern.traffic(cfg.Limit, cfg.Window, d, seed), nil
 }
 
-func run(cfg Config, pattern Pattern, seed int64, d time.Duration, traffic []time.Duration, err error) Result {
+func run(cfg Config, pattern Pattern, seed uint64, d time.Duration, traffic []time.Duration, err error) Result {
 	res := Result{Config: cfg, Pattern: pattern, Seed: seed, Duration: d, Err: err}
 	if err != nil {
 		return res

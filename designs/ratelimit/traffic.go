@@ -9,6 +9,6 @@ import "time"
 // lab's TUI, one 100 ms step at a time) gets the same decisions. Invalid
 // inputs return an error wrapping ErrInvalidConfig or ErrInvalidSimulation,
 // as Result.Err would.
-func Traffic(p Pattern, cfg Config, d time.Duration, seed int64) ([]time.Duration, error) {
+func Traffic(p Pattern, cfg Config, d time.Duration, seed uint64) ([]time.Duration, error) {
 	return simTraffic(cfg, p, seed, d)
 }
