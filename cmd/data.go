@@ -119,9 +119,9 @@ func runData(ctx context.Context, opts *DataOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(opts.IO.Out, "imported into %s: %s, %s, %s, %s, %s (records already present are skipped)\n",
+	_, err = fmt.Fprintf(opts.IO.Out, "imported into %s: %s, %s, %s, %s, %s, %s (records already present are skipped)\n",
 		st.Path(), countNoun(res.Reviews, "review"), countNoun(res.Cards, "card schedule"), countNoun(res.QuizAttempts, "quiz answer"),
-		countNoun(res.EstimationAttempts, "estimation drill"), countNoun(res.Settings, "setting"))
+		countNoun(res.EstimationAttempts, "estimation drill"), countNoun(res.MockSessions, "mock interview"), countNoun(res.Settings, "setting"))
 	return err
 }
 

@@ -62,7 +62,7 @@ type Transcript struct {
 	ID           string              `json:"id,omitempty"`
 	Problem      string              `json:"problem"`
 	Title        string              `json:"title"`
-	Started      time.Time           `json:"started"`
+	Started      time.Time           `json:"started_at"`
 	Finished     bool                `json:"finished"`
 	TotalSeconds float64             `json:"total_seconds"`
 	PlanSeconds  float64             `json:"plan_seconds"`
