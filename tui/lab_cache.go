@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/dustin/go-humanize"
 	"time"
 
 	"github.com/sdprep/sdprep/designs/cache"
@@ -66,13 +67,4 @@ func durParam(name string, v *time.Duration, ladder []time.Duration) simParam {
 }
 
 // commas writes n with thousands separators.
-func commas(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + commas(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func commas(n int) string { return humanize.Comma(int64(n)) }

@@ -3,6 +3,7 @@ package ratelimit
 import (
 	"errors"
 	"fmt"
+	"github.com/dustin/go-humanize"
 	"math"
 	"strconv"
 	"strings"
@@ -140,18 +141,7 @@ func FormatWindow(w time.Duration) string {
 }
 
 // commas writes n with a comma every three digits: 1,000,000.
-func commas(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+func commas(n int64) string { return humanize.Comma(n) }
 
 // commasFloat writes x rounded to a whole number, with commas; values
 // beyond int64 are written in scientific notation.
@@ -159,7 +149,7 @@ func commasFloat(x float64) string {
 	if x >= 9e18 {
 		return strconv.FormatFloat(x, 'g', 3, 64)
 	}
-	return commas(int64(math.Round(x)))
+	return humanize.Comma(int64(math.Round(x)))
 }
 
 // FormatRate writes limit and window in the form ParseRate reads, using the
