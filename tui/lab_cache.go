@@ -2,8 +2,9 @@ package tui
 
 import (
 	"fmt"
-	"github.com/dustin/go-humanize"
 	"time"
+
+	"github.com/dustin/go-humanize"
 
 	"github.com/sdprep/sdprep/designs/cache"
 )

@@ -3,11 +3,12 @@ package ratelimit
 import (
 	"errors"
 	"fmt"
-	"github.com/dustin/go-humanize"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dustin/go-humanize"
 )
 
 // ErrInvalidRate is wrapped by every error ParseRate returns.
