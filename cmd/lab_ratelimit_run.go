@@ -126,16 +126,17 @@ func explainAlgorithms(opts *LabRateLimitOptions, in rateLimitInput) []ratelimit
 func simulateRateLimit(opts *LabRateLimitOptions, in rateLimitInput) error {
 	seed := opts.Seed
 	var results []ratelimit.Result
+	var err error
 	if opts.Set["algorithm"] {
-		results = []ratelimit.Result{ratelimit.Simulate(in.cfg, in.pattern, seed, in.duration)}
+		var r ratelimit.Result
+		r, err = ratelimit.Simulate(in.cfg, in.pattern, seed, in.duration)
+		results = []ratelimit.Result{r}
 	} else {
-		results = ratelimit.SimulateAll(in.cfg, in.pattern, seed, in.duration)
+		results, err = ratelimit.SimulateAll(in.cfg, in.pattern, seed, in.duration)
 	}
-	for _, r := range results {
-		if r.Err != nil {
-			return usageErrorf("--rate %q --duration %s --pattern %v: %s", opts.Rate, ratelimit.FormatWindow(in.duration), in.pattern,
-				trimPrefix(r.Err, ratelimit.ErrInvalidSimulation.Error()+": "))
-		}
+	if err != nil {
+		return usageErrorf("--rate %q --duration %s --pattern %v: %s", opts.Rate, ratelimit.FormatWindow(in.duration), in.pattern,
+			trimPrefix(err, ratelimit.ErrInvalidSimulation.Error()+": "))
 	}
 	return writeSimulation(opts.IO.Out, in.format, newSimReport(in, opts.Seed, results))
 }

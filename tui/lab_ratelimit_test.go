@@ -161,9 +161,9 @@ func TestRateLimitMatchesSimulate(t *testing.T) {
 			cfg := ratelimit.Config{Algorithm: alg, Limit: 10, Window: time.Second, Burst: 20}
 			p := newRateLimitTestPage(t, cfg, seed)
 			run := runPattern(t, p, string(rune('1'+i)))
-			want := ratelimit.Simulate(cfg, pat, seed, run)
-			if want.Err != nil {
-				t.Fatal(want.Err)
+			want, err := ratelimit.Simulate(cfg, pat, seed, run)
+			if err != nil {
+				t.Fatal(err)
 			}
 			l := p.lab
 			if len(l.sent) != want.Offered || l.cur.admitted != want.Admitted || l.cur.rejected != want.Rejected ||
@@ -201,7 +201,10 @@ func TestRateLimitSwitchReplays(t *testing.T) {
 	}
 	slCfg := cfg
 	slCfg.Algorithm = ratelimit.SlidingLog
-	want := ratelimit.Simulate(slCfg, ratelimit.WindowEdge, seed, run)
+	want, err := ratelimit.Simulate(slCfg, ratelimit.WindowEdge, seed, run)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(l.sent) != sent || l.cur.admitted != want.Admitted || l.cur.maxInWindow != cfg.Limit {
 		t.Errorf("sliding log after the switch: sent %d (was %d), admitted %d (Simulate %d), max %d (want %d)",
 			len(l.sent), sent, l.cur.admitted, want.Admitted, l.cur.maxInWindow, cfg.Limit)

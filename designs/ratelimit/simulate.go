@@ -16,7 +16,7 @@ const (
 	MaxSimRequests = 2_000_000
 )
 
-// ErrInvalidSimulation is set in Result.Err when a run's duration, pattern
+// ErrInvalidSimulation is wrapped by Simulate's error when a run's duration, pattern
 // or size is out of range.
 var ErrInvalidSimulation = errors.New("ratelimit: invalid simulation")
 
@@ -48,16 +48,10 @@ type Result struct {
 	MaxInWindow int `json:"max_in_window"`
 	// Buckets holds the decisions per BucketWidth, in time order.
 	Buckets []Bucket `json:"buckets"`
-	// Err is non-nil when the inputs were invalid; the run then has no
-	// traffic. It wraps ErrInvalidConfig or ErrInvalidSimulation.
-	Err error `json:"-"`
 }
 
 // String summarises the run in one line.
 func (r Result) String() string {
-	if r.Err != nil {
-		return "simulation failed: " + r.Err.Error()
-	}
 	pct := 0.0
 	if r.Offered > 0 {
 		pct = 100 * float64(r.Admitted) / float64(r.Offered)
@@ -68,24 +62,34 @@ func (r Result) String() string {
 
 // Simulate runs duration's worth of pattern traffic, generated from seed,
 // through an in-memory limiter for cfg on a single key, using simulated
-// time (it takes microseconds, whatever the duration). Invalid inputs are
-// reported in Result.Err.
-func Simulate(cfg Config, pattern Pattern, seed uint64, duration time.Duration) Result {
+// time (it takes microseconds, whatever the duration). Invalid inputs
+// give an error wrapping ErrInvalidConfig or ErrInvalidSimulation.
+func Simulate(cfg Config, pattern Pattern, seed uint64, duration time.Duration) (Result, error) {
 	traffic, err := simTraffic(cfg, pattern, seed, duration)
-	return run(cfg, pattern, seed, duration, traffic, err)
+	if err != nil {
+		return Result{}, err
+	}
+	return run(cfg, pattern, seed, duration, traffic)
 }
 
 // SimulateAll runs Simulate for every algorithm, in Algorithms order, on
 // the same generated traffic; cfg.Algorithm is ignored.
-func SimulateAll(cfg Config, pattern Pattern, seed uint64, duration time.Duration) []Result {
+func SimulateAll(cfg Config, pattern Pattern, seed uint64, duration time.Duration) ([]Result, error) {
 	traffic, err := simTraffic(cfg, pattern, seed, duration)
+	if err != nil {
+		return nil, err
+	}
 	var out []Result
 	for _, a := range Algorithms() {
 		c := cfg
 		c.Algorithm = a
-		out = append(out, run(c, pattern, seed, duration, traffic, err))
+		r, err := run(c, pattern, seed, duration, traffic)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
-	return out
+	return out, nil
 }
 
 func simTraffic(cfg Config, pattern Pattern, seed uint64, d time.Duration) ([]time.Duration, error) {
@@ -106,15 +110,11 @@ func simTraffic(cfg Config, pattern Pattern, seed uint64, d time.Duration) ([]ti
 	return pattern.traffic(cfg.Limit, cfg.Window, d, seed), nil
 }
 
-func run(cfg Config, pattern Pattern, seed uint64, d time.Duration, traffic []time.Duration, err error) Result {
-	res := Result{Config: cfg, Pattern: pattern, Seed: seed, Duration: d, Err: err}
-	if err != nil {
-		return res
-	}
+func run(cfg Config, pattern Pattern, seed uint64, d time.Duration, traffic []time.Duration) (Result, error) {
+	res := Result{Config: cfg, Pattern: pattern, Seed: seed, Duration: d}
 	m, err := NewMemory(cfg)
 	if err != nil {
-		res.Err = err
-		return res
+		return Result{}, err
 	}
 	start := time.Unix(0, floorTo(simEpoch, int64(cfg.Window)))
 	res.Buckets = make([]Bucket, (d+BucketWidth-1)/BucketWidth)
@@ -134,7 +134,7 @@ func run(cfg Config, pattern Pattern, seed uint64, d time.Duration, traffic []ti
 	res.Offered, res.Admitted = len(traffic), len(admitted)
 	res.Rejected = res.Offered - res.Admitted
 	res.MaxInWindow = maxWithin(admitted, cfg.Window)
-	return res
+	return res, nil
 }
 
 // maxWithin is the most sorted offsets that fit in a half-open span of

@@ -10,14 +10,32 @@ import (
 
 var simCfg = Config{Limit: 20, Window: time.Second}
 
+func simAll(t *testing.T, cfg Config, p Pattern, seed uint64, d time.Duration) []Result {
+	t.Helper()
+	rs, err := SimulateAll(cfg, p, seed, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func sim(t *testing.T, cfg Config, p Pattern, seed uint64, d time.Duration) Result {
+	t.Helper()
+	r, err := Simulate(cfg, p, seed, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func TestSimulateIsDeterministic(t *testing.T) {
 	for _, p := range Patterns() {
-		a := SimulateAll(simCfg, p, 42, 10*time.Second)
-		b := SimulateAll(simCfg, p, 42, 10*time.Second)
+		a := simAll(t, simCfg, p, 42, 10*time.Second)
+		b := simAll(t, simCfg, p, 42, 10*time.Second)
 		if !reflect.DeepEqual(a, b) {
 			t.Fatalf("%v: two runs with seed 42 differ", p)
 		}
-		c := SimulateAll(simCfg, p, 43, 10*time.Second)
+		c := simAll(t, simCfg, p, 43, 10*time.Second)
 		if reflect.DeepEqual(a, c) {
 			t.Fatalf("%v: seeds 42 and 43 gave identical runs", p)
 		}
@@ -26,10 +44,7 @@ func TestSimulateIsDeterministic(t *testing.T) {
 
 func TestSimulateTotalsAndBuckets(t *testing.T) {
 	for _, p := range Patterns() {
-		for _, r := range SimulateAll(simCfg, p, 7, 5*time.Second) {
-			if r.Err != nil {
-				t.Fatal(r.Err)
-			}
+		for _, r := range simAll(t, simCfg, p, 7, 5*time.Second) {
 			if len(r.Buckets) != 50 || r.Buckets[49].Start != 4900*ms {
 				t.Fatalf("%v: %d buckets, last at %v; want 50 up to 4.9s", r.Config, len(r.Buckets), r.Buckets[len(r.Buckets)-1].Start)
 			}
@@ -50,7 +65,7 @@ func TestSimulateTotalsAndBuckets(t *testing.T) {
 // TestSimulateWindowEdge: the fixed window lets about 2×Limit through around
 // each boundary, visibly more than any other algorithm.
 func TestSimulateWindowEdge(t *testing.T) {
-	results := SimulateAll(simCfg, WindowEdge, 1, 10*time.Second)
+	results := simAll(t, simCfg, WindowEdge, 1, 10*time.Second)
 	byAlg := map[Algorithm]Result{}
 	for _, r := range results {
 		byAlg[r.Config.Algorithm] = r
@@ -71,10 +86,7 @@ func TestSimulateWindowEdge(t *testing.T) {
 
 func TestSimulateSpikeAndSteady(t *testing.T) {
 	for _, p := range []Pattern{Steady, Spike} {
-		r := Simulate(Config{Algorithm: SlidingLog, Limit: 20, Window: time.Second}, p, 3, 20*time.Second)
-		if r.Err != nil {
-			t.Fatal(r.Err)
-		}
+		r := sim(t, Config{Algorithm: SlidingLog, Limit: 20, Window: time.Second}, p, 3, 20*time.Second)
 		// An exact limiter admits at most Limit per window: 20 s → ≤ 400.
 		if r.MaxInWindow > 20 || r.Admitted > 400 {
 			t.Errorf("%v: max %d in a window, %d admitted over 20 windows", p, r.MaxInWindow, r.Admitted)
@@ -99,15 +111,17 @@ func TestSimulateRejectsBadInput(t *testing.T) {
 		{Config{Limit: 1_000_000, Window: time.Second}, Steady, time.Minute, ErrInvalidSimulation},
 	}
 	for _, tt := range tests {
-		r := Simulate(tt.cfg, tt.p, 1, tt.d)
-		if !errors.Is(r.Err, tt.want) || r.Offered != 0 || !strings.HasPrefix(r.String(), "simulation failed") {
-			t.Errorf("Simulate(%v, %v, %v): err %v, want %v", tt.cfg, tt.p, tt.d, r.Err, tt.want)
+		if _, err := Simulate(tt.cfg, tt.p, 1, tt.d); !errors.Is(err, tt.want) {
+			t.Errorf("Simulate(%v, %v, %v): err %v, want %v", tt.cfg, tt.p, tt.d, err, tt.want)
+		}
+		if _, err := SimulateAll(tt.cfg, tt.p, 1, tt.d); !errors.Is(err, tt.want) {
+			t.Errorf("SimulateAll(%v, %v, %v): err %v, want %v", tt.cfg, tt.p, tt.d, err, tt.want)
 		}
 	}
 }
 
 func TestResultString(t *testing.T) {
-	r := Simulate(Config{Algorithm: FixedWindow, Limit: 5, Window: time.Second}, WindowEdge, 1, 3*time.Second)
+	r := sim(t, Config{Algorithm: FixedWindow, Limit: 5, Window: time.Second}, WindowEdge, 1, 3*time.Second)
 	want := "fixed-window 5/s, window-edge traffic, seed 1, 3s: "
 	if s := r.String(); !strings.HasPrefix(s, want) || !strings.Contains(s, "in any 1s") {
 		t.Errorf("String() = %q, want prefix %q", s, want)

@@ -8,7 +8,7 @@ import "time"
 // d) sends, so a caller that replays them through its own limiter (the
 // lab's TUI, one 100 ms step at a time) gets the same decisions. Invalid
 // inputs return an error wrapping ErrInvalidConfig or ErrInvalidSimulation,
-// as Result.Err would.
+// as Simulate's error would.
 func Traffic(p Pattern, cfg Config, d time.Duration, seed uint64) ([]time.Duration, error) {
 	return simTraffic(cfg, p, seed, d)
 }

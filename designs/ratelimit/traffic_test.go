@@ -19,7 +19,7 @@ func TestTrafficIsWhatSimulateSends(t *testing.T) {
 		if !slices.IsSorted(tr) || len(tr) == 0 || tr[len(tr)-1] >= 10*time.Second {
 			t.Fatalf("%v: %d offsets, not sorted within the run", p, len(tr))
 		}
-		want := Simulate(cfg, p, 5, 10*time.Second)
+		want := sim(t, cfg, p, 5, 10*time.Second)
 		m, err := NewMemory(cfg)
 		if err != nil {
 			t.Fatal(err)
