@@ -79,7 +79,7 @@ interactive estimator opens.`,
 			return runEstimate(opts)
 		},
 	}
-	for _, p := range estimate.Params {
+	for _, p := range estimate.Params() {
 		help := p.Help
 		if p.Default != "" {
 			help += " (default " + p.Default + ")"
@@ -114,7 +114,7 @@ func buildReport(presetName string, values map[string]string, binary bool) (esti
 		preset = p
 	}
 	s := estimate.NewScenario(preset)
-	for _, p := range estimate.Params {
+	for _, p := range estimate.Params() {
 		if v, ok := values[p.Name]; ok {
 			if err := s.Set(p.Name, v); err != nil {
 				return estimate.Report{}, asUsage(err)

@@ -152,7 +152,7 @@ func TestEstimateList(t *testing.T) {
 	}
 	out, _, _ = run(t, "estimate", "--list", "--format", "json")
 	var presets []estimate.Preset
-	if err := json.Unmarshal([]byte(out), &presets); err != nil || len(presets) != len(estimate.Presets) {
+	if err := json.Unmarshal([]byte(out), &presets); err != nil || len(presets) != len(estimate.Presets()) {
 		t.Fatalf("json list: %v, %d presets", err, len(presets))
 	}
 }

@@ -133,7 +133,7 @@ func NewEstimation(opts EstimationOptions) (Estimation, error) {
 
 func pickPreset(rng *rand.Rand, name string) (*estimate.Preset, error) {
 	if name == "" {
-		return &estimate.Presets[rng.IntN(len(estimate.Presets))], nil
+		return &estimate.Presets()[rng.IntN(len(estimate.Presets()))], nil
 	}
 	p, ok := estimate.PresetByName(name)
 	if !ok {

@@ -42,8 +42,8 @@ func TestNewEstimationVaries(t *testing.T) {
 			}
 		}
 	}
-	if len(presets) != len(estimate.Presets) || len(quantities) != len(Quantities) {
-		t.Errorf("200 seeds used %d presets and %d quantities, want all %d and %d", len(presets), len(quantities), len(estimate.Presets), len(Quantities))
+	if len(presets) != len(estimate.Presets()) || len(quantities) != len(Quantities) {
+		t.Errorf("200 seeds used %d presets and %d quantities, want all %d and %d", len(presets), len(quantities), len(estimate.Presets()), len(Quantities))
 	}
 	if len(dau) < 3 {
 		t.Errorf("twitter DAU took only %v", dau)
@@ -53,7 +53,7 @@ func TestNewEstimationVaries(t *testing.T) {
 // TestEstimationTruthMatchesEstimator: the answer is the estimator's own
 // figure for the randomised inputs, and the derivation ends on it.
 func TestEstimationTruthMatchesEstimator(t *testing.T) {
-	for _, p := range estimate.Presets {
+	for _, p := range estimate.Presets() {
 		for _, q := range Quantities {
 			d, err := NewEstimation(EstimationOptions{Seed: 7, Preset: p.Name, Quantity: q.ID})
 			if q.NeedsReads && err != nil && errors.Is(err, ErrUnknownQuantity) {

@@ -47,7 +47,7 @@ func TestParamBounds(t *testing.T) {
 
 // Every preset and every default lies inside the bounds.
 func TestPresetsAndDefaultsWithinBounds(t *testing.T) {
-	for _, p := range Params {
+	for _, p := range params {
 		if p.Default == "" {
 			continue
 		}

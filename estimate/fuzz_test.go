@@ -127,7 +127,7 @@ func FuzzParseAvailability(f *testing.F) {
 // --dau 100M (a flag), a --mau scenario, and every preset.
 func fuzzBase(t *testing.T, i int) Scenario {
 	t.Helper()
-	switch n := i % (len(Presets) + 2); n {
+	switch n := i % (len(presets) + 2); n {
 	case 0:
 		s := NewScenario(nil)
 		mustSet(t, &s, PDAU, "100M")
@@ -137,7 +137,7 @@ func fuzzBase(t *testing.T, i int) Scenario {
 		mustSet(t, &s, PMAU, "300M")
 		return s
 	default:
-		return NewScenario(&Presets[n-2])
+		return NewScenario(&presets[n-2])
 	}
 }
 
@@ -147,7 +147,7 @@ func fuzzBase(t *testing.T, i int) Scenario {
 // finite, non-negative figures and prints in every format without NaN or
 // Inf.
 func FuzzRun(f *testing.F) {
-	for i, p := range Params {
+	for i, p := range params {
 		for _, s := range []string{"100M", "2.5K", "10%", "5y", "100:1", "100M/month", "6K/s", "280B", "1.5GiB",
 			"0", "-5", "abc", "1e30", "1e-30", "150%", "", "0.5", "1e-10s"} {
 			f.Add(uint8(i*7+len(s)), uint8(i), s)
@@ -156,7 +156,7 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, base, param uint8, value string) {
 		s := fuzzBase(t, int(base))
-		name := Params[int(param)%len(Params)].Name
+		name := params[int(param)%len(params)].Name
 		if err := s.Set(name, value); err != nil {
 			// Only the flag base can conflict: --mau next to --dau.
 			pe := checkParseError(t, value, err)

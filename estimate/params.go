@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -62,8 +63,9 @@ const (
 	PServerEgress   = "server-egress"
 )
 
-// Params lists every input in the order reports print them.
-var Params = []Param{
+// params lists every input in the order reports print them; Params
+// returns a copy, so callers cannot change the estimator's inputs.
+var params = []Param{
 	{Name: PDAU, Kind: KindCount, Group: GroupUsers, Help: "daily active users (e.g. 100M)"},
 	{Name: PMAU, Kind: KindCount, Group: GroupUsers, Help: "monthly active users; DAU = MAU × daily fraction"},
 	{Name: PDailyFraction, Kind: KindFraction, Default: "50%", Help: "share of MAU active on a given day (used with --mau)"},
@@ -86,7 +88,7 @@ var Params = []Param{
 
 // ParamByName returns the parameter with the given flag name.
 func ParamByName(name string) (Param, bool) {
-	for _, p := range Params {
+	for _, p := range params {
 		if p.Name == name {
 			return p, true
 		}
@@ -181,3 +183,7 @@ func (p Param) checkRange(text string, v float64) error {
 
 // Accepted describes the values the parameter accepts.
 func (p Param) Accepted() string { return describe(p.Kind) }
+
+// Params returns every input in the order reports print them. The slice
+// is a copy: changing it changes nothing in the estimator.
+func Params() []Param { return slices.Clone(params) }

@@ -14,13 +14,14 @@ type Preset struct {
 
 // PresetValue is one documented assumption of a preset.
 type PresetValue struct {
-	Param string `json:"param"` // a Params name, e.g. "dau"
+	Param string `json:"param"` // a Params() name, e.g. "dau"
 	Value string `json:"value"` // as a user would type it, e.g. "300M"
 	Note  string `json:"note"`
 }
 
-// Presets lists the built-in presets in the order `--list` prints them.
-var Presets = []Preset{
+// presets lists the built-in presets in the order `--list` prints them;
+// Presets returns a copy.
+var presets = []Preset{
 	{Name: "twitter", Title: "Twitter / X timeline", Summary: "Short posts, heavy timeline reads, some media.",
 		Values: []PresetValue{
 			{PDAU, "300M", "order of magnitude of X's reported daily users"},
@@ -183,18 +184,24 @@ var Presets = []Preset{
 
 // PresetByName finds a preset.
 func PresetByName(name string) (*Preset, bool) {
-	i := slices.IndexFunc(Presets, func(p Preset) bool { return p.Name == name })
+	i := slices.IndexFunc(presets, func(p Preset) bool { return p.Name == name })
 	if i < 0 {
 		return nil, false
 	}
-	return &Presets[i], true
+	p := presets[i] // a copy: the caller cannot change the preset
+	return &p, true
 }
 
 // PresetNames lists the preset names.
 func PresetNames() []string {
-	names := make([]string, len(Presets))
-	for i, p := range Presets {
+	names := make([]string, len(presets))
+	for i, p := range presets {
 		names[i] = p.Name
 	}
 	return names
 }
+
+// Presets returns the built-in presets in the order `--list` prints them.
+// The slice is a copy (the presets' own Values are shared: treat them as
+// read-only).
+func Presets() []Preset { return slices.Clone(presets) }

@@ -416,7 +416,7 @@ func TestIssueBadFlags(t *testing.T) {
 }
 
 func TestParamAccepted(t *testing.T) {
-	for _, p := range Params {
+	for _, p := range params {
 		if p.Accepted() == "" || p.Help == "" {
 			t.Errorf("param %s: Accepted %q, Help %q", p.Name, p.Accepted(), p.Help)
 		}

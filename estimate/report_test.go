@@ -164,8 +164,8 @@ func TestEveryPresetEveryFormat(t *testing.T) {
 			t.Errorf("missing preset %q", n)
 		}
 	}
-	if len(names) != len(Presets) {
-		t.Errorf("PresetNames has %d names, Presets %d", len(names), len(Presets))
+	if len(names) != len(presets) {
+		t.Errorf("PresetNames has %d names, presets %d", len(names), len(presets))
 	}
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {

@@ -222,7 +222,7 @@ func (r *resolver) checkUnused() {
 
 // checkSet parses every parameter the scenario sets, in report order.
 func checkSet(s Scenario) error {
-	for _, p := range Params {
+	for _, p := range params {
 		if set, ok := s.Get(p.Name); ok {
 			if _, err := p.parse(set.Value); err != nil {
 				return err

@@ -78,7 +78,7 @@ func (s *Scenario) set(name, value string, src Source) error {
 		s.settings = map[string]Setting{}
 	}
 	if p.Group != GroupNone {
-		for _, other := range Params {
+		for _, other := range params {
 			if other.Group != p.Group || other.Name == name {
 				continue
 			}
@@ -106,7 +106,7 @@ func (s Scenario) Get(name string) (Setting, bool) {
 
 func groupNames(g Group) string {
 	var names []string
-	for _, p := range Params {
+	for _, p := range params {
 		if p.Group == g {
 			names = append(names, "--"+p.Name)
 		}
@@ -138,7 +138,7 @@ func joinComma(names []string) string {
 // SetNames lists the parameters that carry a value, in Params order.
 func (s Scenario) SetNames() []string {
 	var names []string
-	for _, p := range Params {
+	for _, p := range params {
 		if _, ok := s.settings[p.Name]; ok {
 			names = append(names, p.Name)
 		}

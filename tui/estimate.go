@@ -67,7 +67,7 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 		vp:   viewport.New(),
 		keys: c.Keys.Estimate,
 	}
-	for range estimate.Params {
+	for range estimate.Params() {
 		in := newInput(c)
 		in.Prompt = ""
 		in.CharLimit = 24
@@ -86,7 +86,7 @@ func newEstimatePage(c *Common) (*estimatePage, error) {
 		// The command line gives the volume (or says it is missing).
 		p.inputs[paramIndex(estimate.PDAU)].SetValue("")
 	}
-	for i, prm := range estimate.Params {
+	for i, prm := range estimate.Params() {
 		if v, ok := opts.Values[prm.Name]; ok {
 			p.inputs[i].SetValue(v)
 		}
@@ -105,7 +105,7 @@ func indexOf(list []string, s string) int {
 }
 
 func paramIndex(name string) int {
-	for i, p := range estimate.Params {
+	for i, p := range estimate.Params() {
 		if p.Name == name {
 			return i
 		}

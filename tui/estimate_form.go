@@ -22,7 +22,7 @@ func (p *estimatePage) selectedPreset() *estimate.Preset {
 // noneDAU daily users, whichever way the user came back to it.
 func (p *estimatePage) loadPreset() {
 	s := estimate.NewScenario(p.selectedPreset())
-	for i, prm := range estimate.Params {
+	for i, prm := range estimate.Params() {
 		v := ""
 		if set, ok := s.Get(prm.Name); ok {
 			v = set.Value
@@ -37,7 +37,7 @@ func (p *estimatePage) loadPreset() {
 // scenario builds the estimator scenario from the preset and the form.
 func (p *estimatePage) scenario() (estimate.Scenario, error) {
 	s := estimate.NewScenario(p.selectedPreset())
-	for i, prm := range estimate.Params {
+	for i, prm := range estimate.Params() {
 		v := strings.TrimSpace(p.inputs[i].Value())
 		cur, ok := s.Get(prm.Name)
 		switch {
@@ -64,12 +64,12 @@ func (p *estimatePage) scenario() (estimate.Scenario, error) {
 // the default is in use: a field whose alternative has a value (say
 // reads-per-user beside read-write-ratio) shows nothing.
 func (p *estimatePage) placeholders() {
-	for i, prm := range estimate.Params {
+	for i, prm := range estimate.Params() {
 		ph := prm.Default
 		if prm.Name == estimate.PReadSize {
 			ph = "= write-size"
 		}
-		for j, other := range estimate.Params {
+		for j, other := range estimate.Params() {
 			if j != i && prm.Group != estimate.GroupNone && other.Group == prm.Group && strings.TrimSpace(p.inputs[j].Value()) != "" {
 				ph = ""
 			}
@@ -82,7 +82,7 @@ func (p *estimatePage) placeholders() {
 func (p *estimatePage) recompute() {
 	p.placeholders()
 	p.errs = map[string]string{}
-	for i, prm := range estimate.Params {
+	for i, prm := range estimate.Params() {
 		if v := strings.TrimSpace(p.inputs[i].Value()); v != "" {
 			if err := prm.Check(v); err != nil {
 				p.errs[prm.Name] = reason(err)
@@ -133,11 +133,11 @@ func reason(err error) string {
 // clearAlternatives empties the fields that are alternatives to field i
 // (e.g. typing reads-per-user clears read-write-ratio), as the flags do.
 func (p *estimatePage) clearAlternatives(i int) {
-	prm := estimate.Params[i]
+	prm := estimate.Params()[i]
 	if prm.Group == estimate.GroupNone || strings.TrimSpace(p.inputs[i].Value()) == "" {
 		return
 	}
-	for j, other := range estimate.Params {
+	for j, other := range estimate.Params() {
 		if j != i && other.Group == prm.Group {
 			p.inputs[j].SetValue("")
 		}
@@ -209,7 +209,7 @@ func (p *estimatePage) formView() string {
 	end := min(p.offset+p.formRows(), len(p.inputs))
 	rows = append(rows, p.scrollMark("↑", p.offset))
 	for i := p.offset; i < end; i++ {
-		prm := estimate.Params[i]
+		prm := estimate.Params()[i]
 		mark := strings.Repeat(" ", markWidth)
 		if p.errs[prm.Name] != "" {
 			mark = t.Error.Render(padRight("✗", markWidth))
@@ -263,19 +263,19 @@ func (p *estimatePage) hint() []string {
 		return strings.Split(wrapLines(p.status, w, 2), "\n")
 	}
 	if p.focus > 0 {
-		prm := estimate.Params[p.focus-1]
+		prm := estimate.Params()[p.focus-1]
 		if e := p.errs[prm.Name]; e != "" {
 			return strings.Split(t.Error.Render(wrapLines(e, w, 2)), "\n")
 		}
 	} else if len(p.errs) > 0 {
-		for _, prm := range estimate.Params {
+		for _, prm := range estimate.Params() {
 			if e := p.errs[prm.Name]; e != "" {
 				return strings.Split(t.Error.Render(wrapLines(prm.Name+": "+e, w, 2)), "\n")
 			}
 		}
 	}
 	if p.focus > 0 {
-		return strings.Split(t.Subtle.Render(wrapLines(estimate.Params[p.focus-1].Help, w, 2)), "\n")
+		return strings.Split(t.Subtle.Render(wrapLines(estimate.Params()[p.focus-1].Help, w, 2)), "\n")
 	}
 	return strings.Split(t.Subtle.Render(wrapLines("←/→ picks a preset; edit any field to override it.", w, 2)), "\n")
 }

@@ -109,7 +109,7 @@ func TestEstimateScrollHint(t *testing.T) {
 	if v := ansi.Strip(a.View().Content); !strings.Contains(v, "↓ ") || !strings.Contains(v, "more fields") {
 		t.Fatalf("no sign of the hidden fields:\n%s", v)
 	}
-	for range estimate.Params {
+	for range estimate.Params() {
 		press(t, a, special(tea.KeyTab))
 	}
 	v := ansi.Strip(a.View().Content)
