@@ -1,3 +1,6 @@
+package estimate
+
+import "testing"
 
 // Params, Presets and PresetByName hand out copies: a caller that changes
 // them changes nothing for the next caller.
