@@ -2,8 +2,8 @@ package ratelimit
 
 import (
 	"errors"
-	"fmt"
-	"strings"
+
+	"github.com/sdprep/sdprep/internal/enum"
 )
 
 // Algorithm names one of the five rate-limiting algorithms. The zero value
@@ -33,13 +33,13 @@ const (
 // know.
 var ErrUnknownAlgorithm = errors.New("ratelimit: unknown algorithm")
 
-var algorithmNames = [...]string{
+var algorithmNames = enum.Names[Algorithm]{Type: "Algorithm", Err: ErrUnknownAlgorithm, Names: []string{
 	TokenBucket:   "token-bucket",
 	LeakyBucket:   "leaky-bucket",
 	FixedWindow:   "fixed-window",
 	SlidingLog:    "sliding-log",
 	SlidingWindow: "sliding-window",
-}
+}}
 
 // Algorithms returns every algorithm in declaration order.
 func Algorithms() []Algorithm {
@@ -47,45 +47,19 @@ func Algorithms() []Algorithm {
 }
 
 // Valid reports whether a is one of the declared algorithms.
-func (a Algorithm) Valid() bool { return a >= 0 && int(a) < len(algorithmNames) }
+func (a Algorithm) Valid() bool { return algorithmNames.Valid(a) }
 
 // String returns the kebab-case name used by flags and JSON, for example
 // "token-bucket".
-func (a Algorithm) String() string {
-	if !a.Valid() {
-		return fmt.Sprintf("Algorithm(%d)", int(a))
-	}
-	return algorithmNames[a]
-}
+func (a Algorithm) String() string { return algorithmNames.String(a) }
 
 // MarshalText encodes the algorithm as its name, so JSON carries
 // "sliding-log" rather than 3.
-func (a Algorithm) MarshalText() ([]byte, error) {
-	if !a.Valid() {
-		return nil, fmt.Errorf("%w: %d", ErrUnknownAlgorithm, int(a))
-	}
-	return []byte(a.String()), nil
-}
+func (a Algorithm) MarshalText() ([]byte, error) { return algorithmNames.MarshalText(a) }
 
 // UnmarshalText decodes a name accepted by ParseAlgorithm.
-func (a *Algorithm) UnmarshalText(b []byte) error {
-	v, err := ParseAlgorithm(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
+func (a *Algorithm) UnmarshalText(b []byte) error { return algorithmNames.UnmarshalText(b, a) }
 
 // ParseAlgorithm parses an algorithm name. It accepts the names returned by
 // String, case-insensitively, with "_" or " " in place of "-".
-func ParseAlgorithm(s string) (Algorithm, error) {
-	n := strings.ToLower(strings.TrimSpace(s))
-	n = strings.NewReplacer("_", "-", " ", "-").Replace(n)
-	for i, name := range algorithmNames {
-		if n == name {
-			return Algorithm(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%w %q: want one of %s", ErrUnknownAlgorithm, s, strings.Join(algorithmNames[:], ", "))
-}
+func ParseAlgorithm(s string) (Algorithm, error) { return algorithmNames.Parse(s) }

@@ -2,11 +2,11 @@ package ratelimit
 
 import (
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"time"
+
+	"github.com/sdprep/sdprep/internal/enum"
 )
 
 // Pattern is a shape of simulated traffic. The zero value is Steady.
@@ -28,52 +28,27 @@ const (
 // ErrUnknownPattern is returned by ParsePattern for a name it does not know.
 var ErrUnknownPattern = errors.New("ratelimit: unknown traffic pattern")
 
-var patternNames = [...]string{Steady: "steady", Spike: "spike", WindowEdge: "window-edge"}
+var patternNames = enum.Names[Pattern]{Type: "Pattern", Err: ErrUnknownPattern,
+	Names: []string{Steady: "steady", Spike: "spike", WindowEdge: "window-edge"}}
 
 // Patterns returns every pattern in declaration order.
 func Patterns() []Pattern { return []Pattern{Steady, Spike, WindowEdge} }
 
 // Valid reports whether p is one of the declared patterns.
-func (p Pattern) Valid() bool { return p >= 0 && int(p) < len(patternNames) }
+func (p Pattern) Valid() bool { return patternNames.Valid(p) }
 
 // String returns the pattern's name: "steady", "spike" or "window-edge".
-func (p Pattern) String() string {
-	if !p.Valid() {
-		return fmt.Sprintf("Pattern(%d)", int(p))
-	}
-	return patternNames[p]
-}
+func (p Pattern) String() string { return patternNames.String(p) }
 
 // MarshalText encodes the pattern as its name.
-func (p Pattern) MarshalText() ([]byte, error) {
-	if !p.Valid() {
-		return nil, fmt.Errorf("%w: %d", ErrUnknownPattern, int(p))
-	}
-	return []byte(p.String()), nil
-}
+func (p Pattern) MarshalText() ([]byte, error) { return patternNames.MarshalText(p) }
 
 // UnmarshalText decodes a name accepted by ParsePattern.
-func (p *Pattern) UnmarshalText(b []byte) error {
-	v, err := ParsePattern(string(b))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
-}
+func (p *Pattern) UnmarshalText(b []byte) error { return patternNames.UnmarshalText(b, p) }
 
 // ParsePattern parses a pattern name, case-insensitively, with "_" or " "
 // in place of "-".
-func ParsePattern(s string) (Pattern, error) {
-	n := strings.ToLower(strings.TrimSpace(s))
-	n = strings.NewReplacer("_", "-", " ", "-").Replace(n)
-	for i, name := range patternNames {
-		if n == name {
-			return Pattern(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%w %q: want one of %s", ErrUnknownPattern, s, strings.Join(patternNames[:], ", "))
-}
+func ParsePattern(s string) (Pattern, error) { return patternNames.Parse(s) }
 
 // offeredPerWindow is the expected number of requests per window a pattern
 // generates, in units of Limit; Simulate uses it to refuse runs too large

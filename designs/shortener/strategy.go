@@ -3,10 +3,10 @@ package shortener
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"fmt"
 	"math/rand/v2"
-	"strconv"
 	"sync"
+
+	"github.com/sdprep/sdprep/internal/enum"
 )
 
 // Strategy is how the service picks the short code of a new link.
@@ -28,25 +28,14 @@ const (
 	Random
 )
 
-var strategyNames = [...]string{Counter: "counter", Hash: "hash", Random: "random"}
+var strategyNames = enum.Names[Strategy]{Type: "Strategy", Err: ErrInvalidStrategy,
+	Names: []string{Counter: "counter", Hash: "hash", Random: "random"}}
 
 // String returns "counter", "hash" or "random".
-func (s Strategy) String() string {
-	if s >= 0 && int(s) < len(strategyNames) {
-		return strategyNames[s]
-	}
-	return "Strategy(" + strconv.Itoa(int(s)) + ")"
-}
+func (s Strategy) String() string { return strategyNames.String(s) }
 
-// ParseStrategy is the inverse of String.
-func ParseStrategy(name string) (Strategy, error) {
-	for i, n := range strategyNames {
-		if n == name {
-			return Strategy(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%w: %q, want counter, hash or random", ErrInvalidStrategy, name)
-}
+// ParseStrategy is the inverse of String (case-insensitive).
+func ParseStrategy(name string) (Strategy, error) { return strategyNames.Parse(name) }
 
 // HashCode returns the 7-character code of rawURL for the given attempt
 // (0 first, then 1, 2, … after collisions). It reads the first 8 bytes of
