@@ -9,91 +9,118 @@ import (
 // derive writes the derivation of every figure of e, in plain arithmetic
 // with the same rounding the reports print.
 func derive(e Estimate) []Step {
-	in := e.Inputs
-	b := func(v float64) string { return FormatBytes(v, in.Binary) }
-	// bo renders a byte figure that is multiplied again in a later line,
-	// with two decimals so the product checks out by hand.
-	bo := func(v float64) string { return formatBytesN(v, in.Binary, 2) }
-	c := FormatCount
-	var steps []Step
-	add := func(name, unit string, value float64, format string, args ...any) {
-		steps = append(steps, Step{Name: name, Formula: fmt.Sprintf(format, args...), Value: value, Unit: unit})
-	}
+	d := &deriver{e: e, in: e.Inputs}
+	d.traffic()
+	d.storage()
+	d.bandwidth()
+	d.servers()
+	return d.steps
+}
 
+// deriver builds the derivation of an estimate, one section at a time.
+type deriver struct {
+	e     Estimate
+	in    Inputs
+	steps []Step
+}
+
+func (d *deriver) add(name, unit string, value float64, format string, args ...any) {
+	d.steps = append(d.steps, Step{Name: name, Formula: fmt.Sprintf(format, args...), Value: value, Unit: unit})
+}
+
+// b renders a byte figure; bo renders one that is multiplied again in a
+// later line, with two decimals so the product checks out by hand.
+func (d *deriver) b(v float64) string  { return FormatBytes(v, d.in.Binary) }
+func (d *deriver) bo(v float64) string { return formatBytesN(v, d.in.Binary, 2) }
+
+// traffic derives daily users, writes and reads, and their rates.
+func (d *deriver) traffic() {
+	e, in, c := d.e, d.in, FormatCount
 	if in.MAU > 0 {
-		add(SDAU, "users", e.DAU, "%s MAU × %s active daily = %s users/day", c(in.MAU), FormatPercent(in.DailyFraction), c(e.DAU))
+		d.add(SDAU, "users", e.DAU, "%s MAU × %s active daily = %s users/day", c(in.MAU), FormatPercent(in.DailyFraction), c(e.DAU))
 	}
 
 	switch in.WritesBasis {
 	case BasisPerUser:
-		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s users × %s %s/user/day = %s writes/day", c(e.DAU), c(in.WritesPerUser), plural(in.WritesPerUser, "write"), c(e.WritesPerDay))
+		d.add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s users × %s %s/user/day = %s writes/day", c(e.DAU), c(in.WritesPerUser), plural(in.WritesPerUser, "write"), c(e.WritesPerDay))
 	case BasisAbsolute:
-		add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s = %s writes/day", in.WritesText, c(e.WritesPerDay))
+		d.add(SWritesPerDay, "writes/day", e.WritesPerDay, "%s = %s writes/day", in.WritesText, c(e.WritesPerDay))
 	}
-	add(SWriteQPS, "writes/s", e.WriteQPS, "%s writes/day ÷ 86,400 s/day ≈ %s writes/s", c(e.WritesPerDay), c(e.WriteQPS))
-	add(SPeakWriteQPS, "writes/s", e.PeakWriteQPS, "%s writes/s × %s peak factor ≈ %s writes/s", operand(e.WriteQPS), FormatPlain(in.PeakFactor), c(e.PeakWriteQPS))
+	d.add(SWriteQPS, "writes/s", e.WriteQPS, "%s writes/day ÷ 86,400 s/day ≈ %s writes/s", c(e.WritesPerDay), c(e.WriteQPS))
+	d.add(SPeakWriteQPS, "writes/s", e.PeakWriteQPS, "%s writes/s × %s peak factor ≈ %s writes/s", operand(e.WriteQPS), FormatPlain(in.PeakFactor), c(e.PeakWriteQPS))
 
 	switch in.ReadsBasis {
 	case BasisPerUser:
-		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s users × %s %s/user/day = %s reads/day", c(e.DAU), c(in.ReadsPerUser), plural(in.ReadsPerUser, "read"), c(e.ReadsPerDay))
+		d.add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s users × %s %s/user/day = %s reads/day", c(e.DAU), c(in.ReadsPerUser), plural(in.ReadsPerUser, "read"), c(e.ReadsPerDay))
 	case BasisRatio:
-		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s writes/day × %s %s per write = %s reads/day", c(e.WritesPerDay), FormatPlain(in.ReadWriteRatio), plural(in.ReadWriteRatio, "read"), c(e.ReadsPerDay))
+		d.add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s writes/day × %s %s per write = %s reads/day", c(e.WritesPerDay), FormatPlain(in.ReadWriteRatio), plural(in.ReadWriteRatio, "read"), c(e.ReadsPerDay))
 	case BasisAbsolute:
-		add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s = %s reads/day", in.ReadsText, c(e.ReadsPerDay))
+		d.add(SReadsPerDay, "reads/day", e.ReadsPerDay, "%s = %s reads/day", in.ReadsText, c(e.ReadsPerDay))
 	}
 	if in.ReadsBasis != BasisNone {
-		add(SReadQPS, "reads/s", e.ReadQPS, "%s reads/day ÷ 86,400 s/day ≈ %s reads/s", c(e.ReadsPerDay), c(e.ReadQPS))
-		add(SPeakReadQPS, "reads/s", e.PeakReadQPS, "%s reads/s × %s peak factor ≈ %s reads/s", operand(e.ReadQPS), FormatPlain(in.PeakFactor), c(e.PeakReadQPS))
+		d.add(SReadQPS, "reads/s", e.ReadQPS, "%s reads/day ÷ 86,400 s/day ≈ %s reads/s", c(e.ReadsPerDay), c(e.ReadQPS))
+		d.add(SPeakReadQPS, "reads/s", e.PeakReadQPS, "%s reads/s × %s peak factor ≈ %s reads/s", operand(e.ReadQPS), FormatPlain(in.PeakFactor), c(e.PeakReadQPS))
 	}
+}
 
-	add(STextStoragePerDay, "bytes", e.TextStoragePerDay, "%s writes/day × %s = %s/day", c(e.WritesPerDay), b(in.WriteSize), b(e.TextStoragePerDay))
+// storage derives bytes per day, month, year, retention and replicas.
+func (d *deriver) storage() {
+	e, in, c := d.e, d.in, FormatCount
+	d.add(STextStoragePerDay, "bytes", e.TextStoragePerDay, "%s writes/day × %s = %s/day", c(e.WritesPerDay), d.b(in.WriteSize), d.b(e.TextStoragePerDay))
 	if in.MediaFraction > 0 {
-		add(SMediaStoragePerDay, "bytes", e.MediaStoragePerDay, "%s writes/day × %s with media × %s = %s/day",
-			c(e.WritesPerDay), FormatPercent(in.MediaFraction), b(in.MediaSize), b(e.MediaStoragePerDay))
-		add(SStoragePerDay, "bytes", e.StoragePerDay, "%s text + %s media ≈ %s/day", b(e.TextStoragePerDay), b(e.MediaStoragePerDay), b(e.StoragePerDay))
+		d.add(SMediaStoragePerDay, "bytes", e.MediaStoragePerDay, "%s writes/day × %s with media × %s = %s/day",
+			c(e.WritesPerDay), FormatPercent(in.MediaFraction), d.b(in.MediaSize), d.b(e.MediaStoragePerDay))
+		d.add(SStoragePerDay, "bytes", e.StoragePerDay, "%s text + %s media ≈ %s/day", d.b(e.TextStoragePerDay), d.b(e.MediaStoragePerDay), d.b(e.StoragePerDay))
 	} else {
-		add(SStoragePerDay, "bytes", e.StoragePerDay, "%s text, no media = %s/day", b(e.TextStoragePerDay), b(e.StoragePerDay))
+		d.add(SStoragePerDay, "bytes", e.StoragePerDay, "%s text, no media = %s/day", d.b(e.TextStoragePerDay), d.b(e.StoragePerDay))
 	}
-	add(SStoragePerMonth, "bytes", e.StoragePerMonth, "%s/day × 30 days ≈ %s/month", bo(e.StoragePerDay), b(e.StoragePerMonth))
-	add(SStoragePerYear, "bytes", e.StoragePerYear, "%s/day × 365 days ≈ %s/year", bo(e.StoragePerDay), b(e.StoragePerYear))
-	add(SStorageTotal, "bytes", e.StorageTotal, "%s/day × %s %s (%s retention) ≈ %s before replication",
-		bo(e.StoragePerDay), formatDays(in.RetentionDays), plural(in.RetentionDays, "day"), in.RetentionText, b(e.StorageTotal))
+	d.add(SStoragePerMonth, "bytes", e.StoragePerMonth, "%s/day × 30 days ≈ %s/month", d.bo(e.StoragePerDay), d.b(e.StoragePerMonth))
+	d.add(SStoragePerYear, "bytes", e.StoragePerYear, "%s/day × 365 days ≈ %s/year", d.bo(e.StoragePerDay), d.b(e.StoragePerYear))
+	d.add(SStorageTotal, "bytes", e.StorageTotal, "%s/day × %s %s (%s retention) ≈ %s before replication",
+		d.bo(e.StoragePerDay), formatDays(in.RetentionDays), plural(in.RetentionDays, "day"), in.RetentionText, d.b(e.StorageTotal))
 	copies := "copies"
 	if in.Replication == 1 {
 		copies = "copy"
 	}
-	add(SStorageReplicated, "bytes", e.StorageReplicated, "%s × %s %s ≈ %s stored", bo(e.StorageTotal), FormatPlain(in.Replication), copies, b(e.StorageReplicated))
+	d.add(SStorageReplicated, "bytes", e.StorageReplicated, "%s × %s %s ≈ %s stored", d.bo(e.StorageTotal), FormatPlain(in.Replication), copies, d.b(e.StorageReplicated))
+}
 
-	perWrite := b(bytesPerWrite(in))
+// bandwidth derives ingress, egress and the cache.
+func (d *deriver) bandwidth() {
+	e, in := d.e, d.in
+	perWrite := d.b(bytesPerWrite(in))
 	if in.MediaFraction > 0 {
-		perWrite = fmt.Sprintf("%s (%s + %s × %s)", perWrite, b(in.WriteSize), FormatPercent(in.MediaFraction), b(in.MediaSize))
+		perWrite = fmt.Sprintf("%s (%s + %s × %s)", perWrite, d.b(in.WriteSize), FormatPercent(in.MediaFraction), d.b(in.MediaSize))
 	}
-	add(SIngress, "bytes/s", e.IngressPerSec, "%s writes/s × %s/write ≈ %s/s = %s", operand(e.WriteQPS), perWrite, b(e.IngressPerSec), FormatBits(e.IngressPerSec*8))
-	add(SPeakIngress, "bytes/s", e.PeakIngressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", bo(e.IngressPerSec), FormatPlain(in.PeakFactor), b(e.PeakIngressPerSec), FormatBits(e.PeakIngressPerSec*8))
+	d.add(SIngress, "bytes/s", e.IngressPerSec, "%s writes/s × %s/write ≈ %s/s = %s", operand(e.WriteQPS), perWrite, d.b(e.IngressPerSec), FormatBits(e.IngressPerSec*8))
+	d.add(SPeakIngress, "bytes/s", e.PeakIngressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", d.bo(e.IngressPerSec), FormatPlain(in.PeakFactor), d.b(e.PeakIngressPerSec), FormatBits(e.PeakIngressPerSec*8))
 	if in.ReadsBasis != BasisNone {
-		add(SEgress, "bytes/s", e.EgressPerSec, "%s reads/s × %s/read ≈ %s/s = %s", operand(e.ReadQPS), b(in.ReadSize), b(e.EgressPerSec), FormatBits(e.EgressPerSec*8))
-		add(SPeakEgress, "bytes/s", e.PeakEgressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", bo(e.EgressPerSec), FormatPlain(in.PeakFactor), b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8))
-		add(SCache, "bytes", e.CacheBytes, "%s", cacheFormula(e))
+		d.add(SEgress, "bytes/s", e.EgressPerSec, "%s reads/s × %s/read ≈ %s/s = %s", operand(e.ReadQPS), d.b(in.ReadSize), d.b(e.EgressPerSec), FormatBits(e.EgressPerSec*8))
+		d.add(SPeakEgress, "bytes/s", e.PeakEgressPerSec, "%s/s × %s peak factor ≈ %s/s = %s", d.bo(e.EgressPerSec), FormatPlain(in.PeakFactor), d.b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8))
+		d.add(SCache, "bytes", e.CacheBytes, "%s", cacheFormula(e))
 	}
+}
 
-	add(SServers, "servers", e.Servers, "(%s + %s) req/s ÷ %s req/s per server → %s %s",
+// servers derives the fleet for average and peak requests and for egress.
+func (d *deriver) servers() {
+	e, in, c := d.e, d.in, FormatCount
+	d.add(SServers, "servers", e.Servers, "(%s + %s) req/s ÷ %s req/s per server → %s %s",
 		c(e.WriteQPS), c(e.ReadQPS), c(in.ServerQPS), FormatPlain(e.Servers), plural(e.Servers, "server"))
 	headroom := 0.0
 	if e.PeakServers > 0 {
 		headroom = 1 - e.QPS/(e.PeakServers*in.ServerQPS)
 	}
-	add(SPeakServers, "servers", e.PeakServers, "%s req/s at peak ÷ %s req/s per server → %s %s; at average load they run at %s of capacity (%s headroom)",
+	d.add(SPeakServers, "servers", e.PeakServers, "%s req/s at peak ÷ %s req/s per server → %s %s; at average load they run at %s of capacity (%s headroom)",
 		c(e.PeakQPS), c(in.ServerQPS), FormatPlain(e.PeakServers), plural(e.PeakServers, "server"), FormatPercent(roundTo(1-headroom, 2)), FormatPercent(roundTo(math.Max(headroom, 0), 2)))
 	if e.EgressServers > 0 {
 		bound := "the request count is the tighter limit"
 		if e.EgressServers > e.PeakServers {
 			bound = "bandwidth, not requests, sets the fleet size"
 		}
-		add(SEgressServers, "servers", e.EgressServers, "%s/s (%s) at peak ÷ %s/s (%s) per server → %s %s; %s",
-			b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8), formatBytesN(in.ServerEgress, in.Binary, 2), FormatBits(in.ServerEgress*8),
+		d.add(SEgressServers, "servers", e.EgressServers, "%s/s (%s) at peak ÷ %s/s (%s) per server → %s %s; %s",
+			d.b(e.PeakEgressPerSec), FormatBits(e.PeakEgressPerSec*8), formatBytesN(in.ServerEgress, in.Binary, 2), FormatBits(in.ServerEgress*8),
 			FormatPlain(e.EgressServers), plural(e.EgressServers, "server"), bound)
 	}
-	return steps
 }
 
 // cacheFormula explains the hot set: its arithmetic, why it is or is not
