@@ -110,7 +110,24 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 	if err := checkSet(s); err != nil {
 		return in, nil, err
 	}
+	for _, section := range []func(*Inputs) error{r.users, r.writes, r.reads} {
+		if err := section(&in); err != nil {
+			return in, nil, err
+		}
+	}
+	r.sizesAndFleet(&in)
+	r.checkUnused()
+	if r.err != nil {
+		return in, nil, r.err
+	}
+	if in.Users > 0 && in.WritesBasis == BasisAbsolute && in.ReadsBasis != BasisPerUser {
+		r.note([]string{PDAU, PMAU, PDailyFraction}, "not used: writes and reads are given as volumes")
+	}
+	return in, r.assumptions, nil
+}
 
+// users reads daily users, from --dau or from --mau and --daily-fraction.
+func (r *resolver) users(in *Inputs) error {
 	switch {
 	case r.has(PDAU):
 		in.Users, _, _ = r.value(PDAU)
@@ -119,10 +136,15 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 		in.DailyFraction, _, _ = r.value(PDailyFraction)
 		in.Users = in.MAU * in.DailyFraction
 		if r.err == nil && in.Users <= 0 {
-			return in, nil, &ParseError{Field: PDailyFraction, Value: mustGet(s, PDailyFraction), Accepted: "a fraction above 0", Reason: "no daily users"}
+			return &ParseError{Field: PDailyFraction, Value: mustGet(r.s, PDailyFraction), Accepted: "a fraction above 0", Reason: "no daily users"}
 		}
 	}
+	return nil
+}
 
+// writes reads the write volume: absolute, or per user. Every given flag
+// is checked before a missing volume is reported.
+func (r *resolver) writes(in *Inputs) error {
 	switch {
 	case r.has(PWrites):
 		in.WritesBasis = BasisAbsolute
@@ -133,12 +155,16 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 		in.WritesPerDay = in.Users * in.WritesPerUser
 	}
 	if r.err != nil {
-		return in, nil, r.err
+		return r.err
 	}
 	if in.WritesBasis == BasisNone {
-		return in, nil, ErrNoVolume
+		return ErrNoVolume
 	}
+	return nil
+}
 
+// reads reads the read volume: absolute, as a ratio to writes, or per user.
+func (r *resolver) reads(in *Inputs) error {
 	switch {
 	case r.has(PReads):
 		in.ReadsBasis = BasisAbsolute
@@ -148,14 +174,19 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 		in.ReadWriteRatio, _, _ = r.value(PReadWriteRatio)
 		in.ReadsPerDay = in.WritesPerDay * in.ReadWriteRatio
 	case r.has(PReadsPerUser) && in.Users == 0:
-		return in, nil, &ParseError{Field: PReadsPerUser, Value: mustGet(s, PReadsPerUser),
+		return &ParseError{Field: PReadsPerUser, Value: mustGet(r.s, PReadsPerUser),
 			Accepted: "a per-user rate together with --dau or --mau", Reason: "there are no users to multiply"}
 	case in.Users > 0:
 		in.ReadsBasis = BasisPerUser
 		in.ReadsPerUser, _, _ = r.value(PReadsPerUser)
 		in.ReadsPerDay = in.Users * in.ReadsPerUser
 	}
+	return nil
+}
 
+// sizesAndFleet reads item sizes, peak factor, retention, replication,
+// cache fraction and server capacity; errors collect in r.err.
+func (r *resolver) sizesAndFleet(in *Inputs) {
 	in.WriteSize, _, _ = r.value(PWriteSize)
 	in.MediaFraction, _, _ = r.value(PMediaFraction)
 	if in.MediaFraction > 0 {
@@ -182,14 +213,6 @@ func Resolve(s Scenario) (Inputs, []Assumption, error) {
 	if in.ReadsBasis != BasisNone {
 		in.ServerEgress, _, _ = r.value(PServerEgress)
 	}
-	r.checkUnused()
-	if r.err != nil {
-		return in, nil, r.err
-	}
-	if in.Users > 0 && in.WritesBasis == BasisAbsolute && in.ReadsBasis != BasisPerUser {
-		r.note([]string{PDAU, PMAU, PDailyFraction}, "not used: writes and reads are given as volumes")
-	}
-	return in, r.assumptions, nil
 }
 
 // note replaces the note of the named assumptions.
