@@ -4,17 +4,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dustin/go-humanize"
+	"github.com/sdprep/sdprep/internal/english"
 )
 
 // countNoun writes n with thousands separators and the noun, with an s
 // unless n is 1.
-func countNoun(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return humanize.Comma(int64(n)) + " " + noun + "s"
-}
+func countNoun(n int, noun string) string { return english.Count(n, noun) }
 
 // writeAligned writes a table with the first column left-aligned and the
 // others right-aligned, two spaces apart.

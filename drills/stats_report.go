@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"github.com/sdprep/sdprep/internal/english"
 )
 
 // barWidth is the width of the bars of the text report.
@@ -131,12 +133,7 @@ func percent(frac float64, of int) string {
 	return fmt.Sprintf("%.0f%%", frac*100)
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+func plural(n int, word string) string { return english.Count(n, word) }
 
 // clip cuts s to n runes, marking a cut with "…".
 func clip(s string, n int) string {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/sdprep/sdprep/internal/english"
 )
 
 // derive writes the derivation of every figure of e, in plain arithmetic
@@ -179,10 +181,5 @@ func operand(v float64) string {
 	return FormatPlain(v)
 }
 
-// plural adds an s to noun unless n is exactly one.
-func plural(n float64, noun string) string {
-	if n == 1 {
-		return noun
-	}
-	return noun + "s"
-}
+// plural is noun in the plural unless n is exactly one.
+func plural(n float64, noun string) string { return english.Noun(n, noun) }

@@ -5,7 +5,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/dustin/go-humanize"
+
+	"github.com/sdprep/sdprep/internal/english"
 )
 
 // padRight pads styled or plain text with spaces to width cells.
@@ -49,14 +50,6 @@ func shortenLeft(s string, width int) string {
 	return "…" + ansi.TruncateLeft(s, displayWidth(s)-width+1, "")
 }
 
-// plural writes n, with thousands separators, and the noun, with an s
-// unless n is 1 ("batch" takes es). It is the one plural helper of tui.
-func plural[N ~int | ~int64](n N, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "ss") {
-		return humanize.Comma(int64(n)) + " " + noun + "es"
-	}
-	return humanize.Comma(int64(n)) + " " + noun + "s"
-}
+// plural writes n, with thousands separators, and the noun, plural unless
+// n is 1 (internal/english, the one plural helper).
+func plural[N ~int | ~int64](n N, noun string) string { return english.Count(n, noun) }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sdprep/sdprep/designs/ratelimit"
+	"github.com/sdprep/sdprep/internal/english"
 )
 
 // DefaultMaxBodyBytes caps request bodies (8 KiB: a 2,048-byte URL, an
@@ -114,7 +115,7 @@ func (s *server) limited(h http.HandlerFunc) http.HandlerFunc {
 			hdr.Set("RateLimit-Remaining", strconv.Itoa(d.Remaining))
 			if !d.Allowed {
 				hdr.Set("Retry-After", strconv.Itoa(retrySeconds(d.RetryAfter)))
-				writeError(w, http.StatusTooManyRequests, "rate limit exceeded, retry in "+seconds(retrySeconds(d.RetryAfter)))
+				writeError(w, http.StatusTooManyRequests, "rate limit exceeded, retry in "+english.Count(retrySeconds(d.RetryAfter), "second"))
 				return
 			}
 		}
@@ -127,14 +128,6 @@ func (s *server) limited(h http.HandlerFunc) http.HandlerFunc {
 func retrySeconds(d time.Duration) int {
 	n := int((d + time.Second - 1) / time.Second)
 	return max(n, 1)
-}
-
-// seconds writes n seconds: "1 second", "3 seconds".
-func seconds(n int) string {
-	if n == 1 {
-		return "1 second"
-	}
-	return strconv.Itoa(n) + " seconds"
 }
 
 func (s *server) health(w http.ResponseWriter, _ *http.Request) {

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sdprep/sdprep/internal/english"
 )
 
 // MaxURLLength is the longest long URL accepted, in bytes. 2,048 is the limit
@@ -231,20 +233,12 @@ func ValidateAlias(alias string) error {
 		}
 	}
 	if n := len(alias); n < MinAliasLength || n > MaxAliasLength {
-		return fmt.Errorf("%w: %s, want %d to %d", ErrInvalidAlias, characters(n), MinAliasLength, MaxAliasLength)
+		return fmt.Errorf("%w: %s, want %d to %d", ErrInvalidAlias, english.Count(n, "character"), MinAliasLength, MaxAliasLength)
 	}
 	if IsReserved(alias) {
 		return fmt.Errorf("%w: %q", ErrReservedAlias, alias)
 	}
 	return nil
-}
-
-// characters writes n characters with the right plural.
-func characters(n int) string {
-	if n == 1 {
-		return "1 character"
-	}
-	return fmt.Sprintf("%d characters", n)
 }
 
 func aliasChar(c byte) bool {
