@@ -96,8 +96,13 @@ func (f Finding) Off() string {
 func (f Finding) Message() string {
 	if f.Problem == ProblemUnit {
 		msg := fmt.Sprintf("line %d: %s = %s: wrong unit; the expression is %s: %s", f.Line, f.Expr, f.Written, kindWords[f.Kind], f.Correct)
-		if bareB.MatchString(f.Expr) || bareB.MatchString(f.Written) {
+		switch {
+		case bareB.MatchString(f.Expr) || bareB.MatchString(f.Written):
 			msg += " (a bare B is a billion; write bytes as bytes, KB, MB …)"
+		case (f.Kind == "rate" || f.Kind == "bandwidth") && !strings.Contains(f.Written, "/"):
+			// "180 GB/day * 365 * 5": the bare 365 and 5 are counts, so
+			// the product is still per day.
+			msg += " (a bare number multiplies as a count; write the time with its unit: 365 days, 5 years)"
 		}
 		return msg
 	}

@@ -199,3 +199,15 @@ func BenchmarkCheckGuideNotes(b *testing.B) {
 		}
 	}
 }
+
+// A per-day figure times bare numbers stays per day: the message says to
+// write the time with its unit.
+func TestCheckHintsBareDurations(t *testing.T) {
+	fs := CheckLine(1, "180 GB/day * 365 * 5 = 3.3 TB")
+	if len(fs) != 1 || !strings.Contains(fs[0].Message(), "write the time with its unit: 365 days") {
+		t.Fatalf("findings %+v", fs)
+	}
+	if fs := CheckLine(2, "180 GB/day * 365 days * 5 = 328.5 TB"); len(fs) != 1 || !fs[0].OK() {
+		t.Fatalf("with the unit written: %+v", fs)
+	}
+}
