@@ -22,7 +22,7 @@ func WriteStatsText(w io.Writer, s *Stats) error {
 	var b strings.Builder
 	c := s.Cards
 	b.WriteString("Flashcards\n")
-	fmt.Fprintf(&b, "  Due today    %-6d next 7 days  %d\n", c.DueToday, c.DueWeek)
+	fmt.Fprintf(&b, "  Due today    %-6d next 7 days  %-6d (seen cards; new ones come on top)\n", c.DueToday, c.DueWeek)
 	fmt.Fprintf(&b, "  Seen         %d of %d cards", c.Seen, c.Total)
 	if c.Retired > 0 {
 		fmt.Fprintf(&b, " (%d retired)", c.Retired)
