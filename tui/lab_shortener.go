@@ -132,6 +132,17 @@ func (p *shortenerPage) Title() string { return "URL shortener lab · " + p.svc.
 // Typing is true while the URL or alias field has focus.
 func (p *shortenerPage) Typing() bool { return p.focus == shFocusURL || p.focus == shFocusAlias }
 
+// focusedValue is the text of the focused field ("" when none is).
+func (p *shortenerPage) focusedValue() string {
+	switch p.focus {
+	case shFocusURL:
+		return p.url.Value()
+	case shFocusAlias:
+		return p.alias.Value()
+	}
+	return ""
+}
+
 func (p *shortenerPage) ShortHelp() []key.Binding {
 	k := p.keys
 	switch p.focus {
@@ -218,6 +229,10 @@ func (p *shortenerPage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Back) && p.Typing():
 		return p, back
+	case key.Matches(msg, p.c.Keys.Global.Help) && p.Typing() && p.focusedValue() == "":
+		// An empty URL or alias cannot start with "?", so there it opens
+		// the help; once typing has begun it is text (query strings).
+		return p, toggleHelp
 	case key.Matches(msg, k.Next):
 		p.setFocus(p.focus + 1)
 		return p, nil

@@ -547,3 +547,19 @@ func TestShortenerListsStoredLinks(t *testing.T) {
 		t.Errorf("last page:\n%s", v)
 	}
 }
+
+// ? opens the help from an empty field and is text once a URL is typed
+// (query strings need it).
+func TestShortenerQuestionMark(t *testing.T) {
+	a := newTestApp(t, Options{Start: PageLabShortener}, 80, 24)
+	press(t, a, text("?")...)
+	if !a.showAll {
+		t.Fatal("? in the empty URL field did not open the help")
+	}
+	press(t, a, text("?")...)
+	press(t, a, text("https://e.com/a?b=1")...)
+	p := a.pages[PageLabShortener].(*shortenerPage)
+	if a.showAll || p.url.Value() != "https://e.com/a?b=1" {
+		t.Fatalf("help %v, URL %q", a.showAll, p.url.Value())
+	}
+}

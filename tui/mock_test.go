@@ -224,3 +224,22 @@ func BenchmarkMockKeystroke(b *testing.B) {
 		})
 	}
 }
+
+// ? opens the help in empty notes and is text once notes are typed; f1
+// opens it always.
+func TestMockHelpKeys(t *testing.T) {
+	m := newMockApp(t, MockOptions{Problem: "twitter", Seed: 1, Only: -1}, t.TempDir(), 80, 24)
+	press(t, m.App, text("?")...)
+	if !m.showAll {
+		t.Fatal("? in empty notes did not open the help")
+	}
+	press(t, m.App, text("?")...)
+	press(t, m.App, text("why?")...)
+	if m.showAll || m.p.notes.Value() != "why?" {
+		t.Fatalf("help %v, notes %q", m.showAll, m.p.notes.Value())
+	}
+	press(t, m.App, tea.KeyPressMsg{Code: tea.KeyF1})
+	if !m.showAll {
+		t.Fatal("f1 did not open the help")
+	}
+}

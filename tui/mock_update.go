@@ -59,6 +59,11 @@ func (p *mockPage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	if key.Matches(msg, k.Help) {
 		return p, toggleHelp
 	}
+	if key.Matches(msg, p.c.Keys.Global.Help) && (!p.Typing() || p.focus == focusNotes && p.notes.Value() == "") {
+		// ? opens the help where it cannot be text: off the editor, or in
+		// empty notes (f1 works everywhere).
+		return p, toggleHelp
+	}
 	switch {
 	case p.m == nil:
 		return p.pickerKey(msg)
