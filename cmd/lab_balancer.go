@@ -52,18 +52,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab balancer --simulate --speeds 1,1,1 --fail 0 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabBalancer, Balancer: p})
-			}
-			return runLabBalancer(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabBalancerOptions, balancer.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p balancer.Params) tui.Options { return tui.Options{Start: tui.PageLabBalancer, Balancer: p} },
+				print: func(p balancer.Params) error { return runLabBalancer(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

@@ -63,18 +63,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab breaker --simulate --failure-rate 1 --latency 2s --retries 2 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabBreaker, Breaker: p})
-			}
-			return runLabBreaker(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabBreakerOptions, breaker.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p breaker.Params) tui.Options { return tui.Options{Start: tui.PageLabBreaker, Breaker: p} },
+				print: func(p breaker.Params) error { return runLabBreaker(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

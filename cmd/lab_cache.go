@@ -58,18 +58,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab cache --simulate --workload uniform --keys 100000 --seed 7`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabCache, Cache: p})
-			}
-			return runLabCache(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabCacheOptions, cache.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p cache.Params) tui.Options { return tui.Options{Start: tui.PageLabCache, Cache: p} },
+				print: func(p cache.Params) error { return runLabCache(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

@@ -53,18 +53,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab fanout --simulate --threshold 1000 --skew 1.2 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabFanout, Fanout: p})
-			}
-			return runLabFanout(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabFanoutOptions, fanout.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p fanout.Params) tui.Options { return tui.Options{Start: tui.PageLabFanout, Fanout: p} },
+				print: func(p fanout.Params) error { return runLabFanout(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

@@ -48,18 +48,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab hashring --simulate --change remove --load-factor 1.25 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabHashRing, HashRing: p})
-			}
-			return runLabHashRing(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabHashRingOptions, hashring.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p hashring.Params) tui.Options { return tui.Options{Start: tui.PageLabHashRing, HashRing: p} },
+				print: func(p hashring.Params) error { return runLabHashRing(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

@@ -59,18 +59,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab queue --simulate --burst 5 --max-consumers 50 --redelivery 0.1 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabQueue, Queue: p})
-			}
-			return runLabQueue(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabQueueOptions, queue.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p queue.Params) tui.Options { return tui.Options{Start: tui.PageLabQueue, Queue: p} },
+				print: func(p queue.Params) error { return runLabQueue(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

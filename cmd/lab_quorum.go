@@ -50,18 +50,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab quorum --simulate --n 5 --r 3 --w 3 --partition --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabQuorum, Quorum: p})
-			}
-			return runLabQuorum(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabQuorumOptions, quorum.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p quorum.Params) tui.Options { return tui.Options{Start: tui.PageLabQuorum, Quorum: p} },
+				print: func(p quorum.Params) error { return runLabQuorum(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

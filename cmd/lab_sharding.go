@@ -48,18 +48,11 @@ On a terminal the interactive lab opens; --simulate (or --format) prints.`,
   sdprep lab sharding --simulate --shards 64 --skew 1.2 --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			opts.Interactive = simInteractive(f, c, opts.Simulate)
-			if runF != nil {
-				return runF(opts)
-			}
-			p, err := opts.params()
-			if err != nil {
-				return err
-			}
-			if opts.Interactive {
-				return runTUI(f, tui.Options{Start: tui.PageLabSharding, Sharding: p})
-			}
-			return runLabSharding(opts, p)
+			return runSimLab(f, c, opts.Simulate, &opts.Interactive, simLab[LabShardingOptions, sharding.Params]{
+				opts: opts, runF: runF, params: opts.params,
+				page:  func(p sharding.Params) tui.Options { return tui.Options{Start: tui.PageLabSharding, Sharding: p} },
+				print: func(p sharding.Params) error { return runLabSharding(opts, p) },
+			})
 		},
 	}
 	fl := c.Flags()

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/sdprep/sdprep/tui"
 )
 
 // simulationReport is what every simulation lab's result prints: text and
@@ -69,4 +71,33 @@ func zeroHasMeaning(usage string) bool {
 // a terminal, unless --simulate or --format asks for printed output.
 func simInteractive(f *Factory, c *cobra.Command, simulate bool) bool {
 	return f.IO.IsTerminal && !simulate && !c.Flags().Changed("format")
+}
+
+// simLab is what runSimLab needs from a simulation lab's command: its
+// options (for runF in tests), how it builds and checks its parameters,
+// the page that shows them, and how it prints a run.
+type simLab[O, P any] struct {
+	opts   *O
+	runF   func(*O) error
+	params func() (P, error)
+	page   func(P) tui.Options
+	print  func(P) error
+}
+
+// runSimLab is the RunE body every simulation lab shares: on a terminal
+// without --simulate or --format the lab's page opens, otherwise the run
+// prints; bad parameters are usage errors either way.
+func runSimLab[O, P any](f *Factory, c *cobra.Command, simulate bool, interactive *bool, l simLab[O, P]) error {
+	*interactive = simInteractive(f, c, simulate)
+	if l.runF != nil {
+		return l.runF(l.opts)
+	}
+	p, err := l.params()
+	if err != nil {
+		return err
+	}
+	if *interactive {
+		return runTUI(f, l.page(p))
+	}
+	return l.print(p)
 }
