@@ -21,18 +21,8 @@ func (r Result) Markdown(w io.Writer) error { return r.write(w, true) }
 
 func (r Result) write(w io.Writer, md bool) error {
 	out := &labkit.Writer{W: w}
-	heading := func(s string) {
-		if md {
-			out.Printf("\n### %s\n\n", s)
-		} else {
-			out.Printf("\n%s\n%s\n", s, strings.Repeat("-", len(s)))
-		}
-	}
-	if md {
-		out.Printf("## Load balancer lab\n\n%s.\n\n", r.Params)
-	} else {
-		out.Printf("Load balancer lab: %s.\n\n", r.Params)
-	}
+	heading := func(s string) { out.Heading(s, md) }
+	out.Title("Load balancer lab", r.Params, md)
 	out.Printf("Capacity %s req/s, arrivals %s req/s.", labkit.Fixed(r.CapacityRPS, 0), labkit.Fixed(r.ArrivalRPS, 0))
 	if f := r.Failure; f != nil {
 		out.Printf(" Server %d fails at %s s; health checks remove it at %s s.", f.Server, labkit.Fixed(f.AtMS/1000, 1), labkit.Fixed(f.RemovedAtMS/1000, 1))

@@ -32,18 +32,8 @@ func (r Result) Markdown(w io.Writer) error { return r.write(w, true) }
 
 func (r Result) write(w io.Writer, md bool) error {
 	out := &labkit.Writer{W: w}
-	heading := func(s string) {
-		if md {
-			out.Printf("\n### %s\n\n", s)
-		} else {
-			out.Printf("\n%s\n%s\n", s, strings.Repeat("-", len(s)))
-		}
-	}
-	if md {
-		out.Printf("## Circuit-breaker lab\n\n%s.\n\n", r.Params)
-	} else {
-		out.Printf("Circuit-breaker lab: %s.\n\n", r.Params)
-	}
+	heading := func(s string) { out.Heading(s, md) }
+	out.Title("Circuit-breaker lab", r.Params, md)
 	out.Printf("%s\n", r.Summary())
 	heading("Outcomes")
 	out.Table(r.outcomeTable(), md)

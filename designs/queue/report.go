@@ -3,7 +3,6 @@ package queue
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/sdprep/sdprep/designs/internal/asciichart"
 	"github.com/sdprep/sdprep/designs/internal/labkit"
@@ -33,18 +32,8 @@ func (r Result) Markdown(w io.Writer) error { return r.write(w, true) }
 
 func (r Result) write(w io.Writer, md bool) error {
 	out := &labkit.Writer{W: w}
-	heading := func(s string) {
-		if md {
-			out.Printf("\n### %s\n\n", s)
-		} else {
-			out.Printf("\n%s\n%s\n", s, strings.Repeat("-", len(s)))
-		}
-	}
-	if md {
-		out.Printf("## Queue lab\n\n%s.\n\n", r.Params)
-	} else {
-		out.Printf("Queue lab: %s.\n\n", r.Params)
-	}
+	heading := func(s string) { out.Heading(s, md) }
+	out.Title("Queue lab", r.Params, md)
 	out.Printf("%s\n", r.Summary())
 	heading("Runs")
 	out.Table(r.runTable(), md)

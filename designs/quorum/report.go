@@ -3,7 +3,6 @@ package quorum
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/sdprep/sdprep/designs/internal/asciichart"
 	"github.com/sdprep/sdprep/designs/internal/labkit"
@@ -29,13 +28,7 @@ func (r Result) OverlapText() string {
 
 func (r Result) write(w io.Writer, md bool) error {
 	out := &labkit.Writer{W: w}
-	heading := func(s string) {
-		if md {
-			out.Printf("\n### %s\n\n", s)
-		} else {
-			out.Printf("\n%s\n%s\n", s, strings.Repeat("-", len(s)))
-		}
-	}
+	heading := func(s string) { out.Heading(s, md) }
 	if md {
 		out.Printf("## Quorum lab\n\n%s.\n\n%s\n", r.Params, r.OverlapText())
 	} else {

@@ -3,7 +3,6 @@ package sharding
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/sdprep/sdprep/designs/internal/asciichart"
 	"github.com/sdprep/sdprep/designs/internal/labkit"
@@ -24,18 +23,8 @@ func (r Result) Markdown(w io.Writer) error { return r.write(w, true) }
 
 func (r Result) write(w io.Writer, md bool) error {
 	out := &labkit.Writer{W: w}
-	heading := func(s string) {
-		if md {
-			out.Printf("\n### %s\n\n", s)
-		} else {
-			out.Printf("\n%s\n%s\n", s, strings.Repeat("-", len(s)))
-		}
-	}
-	if md {
-		out.Printf("## Sharding lab\n\n%s.\n\n", r.Params)
-	} else {
-		out.Printf("Sharding lab: %s.\n\n", r.Params)
-	}
+	heading := func(s string) { out.Heading(s, md) }
+	out.Title("Sharding lab", r.Params, md)
 	out.Printf("%s\n", r.Summary())
 	heading("Strategies")
 	out.Table(r.table(), md)

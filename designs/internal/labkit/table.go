@@ -120,3 +120,23 @@ func (t Table) Lines() []string {
 	_ = t.Text(&b)
 	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 }
+
+// Heading writes a section heading: "### s" in markdown, s underlined
+// with dashes in text.
+func (w *Writer) Heading(s string, md bool) {
+	if md {
+		w.Printf("\n### %s\n\n", s)
+	} else {
+		w.Printf("\n%s\n%s\n", s, strings.Repeat("-", len(s)))
+	}
+}
+
+// Title writes a report's first lines: "## <lab>\n\n<params>." in
+// markdown, "<lab>: <params>." in text.
+func (w *Writer) Title(lab string, params any, md bool) {
+	if md {
+		w.Printf("## %s\n\n%v.\n\n", lab, params)
+	} else {
+		w.Printf("%s: %v.\n\n", lab, params)
+	}
+}
