@@ -86,7 +86,14 @@ func TestHelpUnderSilentPTY(t *testing.T) {
 			go func() { io.Copy(&out, controller); close(drained) }()
 
 			err := child.Run()
+			// Close our end of the terminal, then read what is still
+			// buffered until the controller reports end of input; closing
+			// the controller first can cut the output short.
 			terminal.Close()
+			select {
+			case <-drained:
+			case <-ctx.Done():
+			}
 			controller.Close()
 			<-drained
 
