@@ -144,16 +144,8 @@ func (p *parser) power() (Amount, error) {
 	if err != nil {
 		return a, err
 	}
-	if p.isOp('^') {
-		op := p.next()
-		expTok := p.peek()
-		e, err := p.exponent()
-		if err != nil {
-			return e, err
-		}
-		if a, err = p.raise(a, e, op.pos, expTok.pos); err != nil {
-			return a, err
-		}
+	if a, err = p.maybeRaise(a); err != nil {
+		return a, err
 	}
 	for p.peek().kind == tokWord {
 		w := p.next()
@@ -161,16 +153,8 @@ func (p *parser) power() (Amount, error) {
 		if err != nil {
 			return u, err
 		}
-		if p.isOp('^') {
-			op := p.next()
-			expTok := p.peek()
-			e, err := p.exponent()
-			if err != nil {
-				return e, err
-			}
-			if u, err = p.raise(u, e, op.pos, expTok.pos); err != nil {
-				return u, err
-			}
+		if u, err = p.maybeRaise(u); err != nil {
+			return u, err
 		}
 		a = Amount{a.Value * u.Value, a.Dim.mul(u.Dim)}
 		if err := p.check(a, w.pos); err != nil {
@@ -178,6 +162,20 @@ func (p *parser) power() (Amount, error) {
 		}
 	}
 	return a, nil
+}
+
+// maybeRaise reads an optional "^ exponent" after a and applies it.
+func (p *parser) maybeRaise(a Amount) (Amount, error) {
+	if !p.isOp('^') {
+		return a, nil
+	}
+	op := p.next()
+	expTok := p.peek()
+	e, err := p.exponent()
+	if err != nil {
+		return e, err
+	}
+	return p.raise(a, e, op.pos, expTok.pos)
 }
 
 // raise computes a^e. The exponent must be a plain number, and a whole
@@ -209,16 +207,8 @@ func (p *parser) exponent() (Amount, error) {
 	if err != nil {
 		return a, err
 	}
-	if p.isOp('^') {
-		op := p.next()
-		expTok := p.peek()
-		e, err := p.exponent()
-		if err != nil {
-			return e, err
-		}
-		if a, err = p.raise(a, e, op.pos, expTok.pos); err != nil {
-			return a, err
-		}
+	if a, err = p.maybeRaise(a); err != nil {
+		return a, err
 	}
 	if neg {
 		a.Value = -a.Value
