@@ -1,7 +1,9 @@
 package drills
 
 import (
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,7 +68,7 @@ type FollowUp struct {
 }
 
 // Mock is the state of one mock interview. It is a plain value, saved and
-// loaded whole (see Snapshot); every method that depends on time takes the
+// loaded whole (as JSON; Clone copies it); every method that depends on time takes the
 // current instant, so a test drives a whole interview without sleeping.
 //
 // The clock: Elapsed holds the time each step has run up to RunningSince;
@@ -90,6 +92,25 @@ type Mock struct {
 	Finished     bool                    `json:"finished"`
 	Rubric       [NumRubric]int          `json:"rubric"` // 0 = not scored yet
 	Overrides    map[string]bool         `json:"overrides,omitempty"`
+}
+
+// Clone returns a copy that shares nothing the methods change, so the copy
+// can be read (saved, graded) on another goroutine while the interview
+// goes on. The problem is shared: nothing changes it.
+func (m *Mock) Clone() *Mock {
+	c := *m
+	for s := range c.Notes {
+		c.Notes[s] = slices.Clone(m.Notes[s])
+	}
+	c.Hints = slices.Clone(m.Hints)
+	c.Pins = slices.Clone(m.Pins)
+	c.Taken = slices.Clone(m.Taken)
+	if m.FollowUp != nil {
+		f := *m.FollowUp
+		c.FollowUp = &f
+	}
+	c.Overrides = maps.Clone(m.Overrides)
+	return &c
 }
 
 // NewMock starts an interview of p with plan at now. The seed picks the
@@ -300,21 +321,39 @@ func (m *Mock) ToggleDeepDive(topic string) {
 // or changed line gets the time now. Blank lines are not kept.
 func (m *Mock) SetNotes(s Step, text string, now time.Time) {
 	at := m.Total(now)
-	old := map[string][]time.Duration{}
-	for _, l := range m.Notes[s] {
-		old[l.Text] = append(old[l.Text], l.At)
+	var texts []string
+	for raw := range strings.SplitSeq(text, "\n") {
+		if t := strings.TrimRight(raw, " \t\r"); strings.TrimSpace(t) != "" {
+			texts = append(texts, t)
+		}
 	}
-	var lines []NoteLine
-	for _, raw := range strings.Split(text, "\n") {
-		t := strings.TrimRight(raw, " \t\r")
-		if strings.TrimSpace(t) == "" {
-			continue
+	// Lines before and after the edit keep their place; match those by
+	// position, and only the lines between them by text.
+	old := m.Notes[s]
+	lines := make([]NoteLine, len(texts))
+	pre := 0
+	for pre < len(old) && pre < len(texts) && old[pre].Text == texts[pre] {
+		lines[pre] = old[pre]
+		pre++
+	}
+	post := 0
+	for post < len(old)-pre && post < len(texts)-pre && old[len(old)-1-post].Text == texts[len(texts)-1-post] {
+		lines[len(texts)-1-post] = old[len(old)-1-post]
+		post++
+	}
+	times := map[string][]time.Duration{}
+	for _, l := range old[pre : len(old)-post] {
+		times[l.Text] = append(times[l.Text], l.At)
+	}
+	for i := pre; i < len(texts)-post; i++ {
+		t, when := texts[i], at
+		if ts := times[t]; len(ts) > 0 {
+			when, times[t] = ts[0], ts[1:]
 		}
-		when := at
-		if ts := old[t]; len(ts) > 0 {
-			when, old[t] = ts[0], ts[1:]
-		}
-		lines = append(lines, NoteLine{Text: t, At: when})
+		lines[i] = NoteLine{Text: t, At: when}
+	}
+	if len(lines) == 0 {
+		lines = nil
 	}
 	m.Notes[s] = lines
 }

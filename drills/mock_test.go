@@ -168,6 +168,17 @@ func TestSetNotesKeepsLineTimes(t *testing.T) {
 	if !reflect.DeepEqual(m.Notes[StepRequirements], want) {
 		t.Fatalf("notes = %+v; want %+v", m.Notes[StepRequirements], want)
 	}
+	// A line inserted in the middle, a line moved, and a repeated line:
+	// every line that was there keeps its own time.
+	m.SetNotes(StepRequirements, "a\nnew\nc\nb changed\na", mockT0.Add(3*time.Minute))
+	want = []NoteLine{{"a", time.Minute}, {"new", 3 * time.Minute}, {"c", 2 * time.Minute}, {"b changed", 2 * time.Minute}, {"a", 3 * time.Minute}}
+	if !reflect.DeepEqual(m.Notes[StepRequirements], want) {
+		t.Fatalf("notes = %+v; want %+v", m.Notes[StepRequirements], want)
+	}
+	m.SetNotes(StepRequirements, "  \n", mockT0.Add(4*time.Minute))
+	if m.Notes[StepRequirements] != nil {
+		t.Fatalf("blank notes kept %+v", m.Notes[StepRequirements])
+	}
 }
 
 // The seed decides the follow-up and its moment: the same seed gives the
@@ -218,6 +229,40 @@ func TestMockSnapshotRoundTrip(t *testing.T) {
 	back.Resume(later)
 	if back.Total(later.Add(time.Minute)) != 5*time.Minute || back.StepElapsed(StepEstimation, later.Add(time.Minute)) != 3*time.Minute {
 		t.Fatalf("resumed clocks: total %v", back.Total(later.Add(time.Minute)))
+	}
+}
+
+// A clone is equal to its original and does not move when the original
+// changes in any way the interview changes it.
+func TestMockCloneSharesNothingMutable(t *testing.T) {
+	m := NewMock(testProblem(), mustMockPlan(t, 30*time.Minute, DefaultShares), 3, mockT0, -1)
+	m.SetNotes(StepRequirements, "users post and read", mockT0.Add(time.Minute))
+	m.Hint(mockT0.Add(time.Minute))
+	m.AddPin("Write QPS", "7K/s", mockT0.Add(2*time.Minute))
+	m.ToggleDeepDive("a")
+	m.ToggleDeepDive("b")
+	m.Overrule("media")
+	c := m.Clone()
+	if !reflect.DeepEqual(c, m) {
+		t.Fatalf("clone differs:\n%+v\n%+v", *c, *m)
+	}
+	want, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Notes[StepRequirements][0].Text = "changed in place"
+	m.Hints[0].Text = "changed"
+	m.Pins[0].Value = "changed"
+	m.ToggleDeepDive("a") // removes in place
+	m.FollowUp.Shown = !m.FollowUp.Shown
+	m.Overrule("media")
+	m.Overrule("cache")
+	got, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("clone changed with its original:\n%s\n%s", got, want)
 	}
 }
 

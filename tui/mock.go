@@ -10,12 +10,12 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sdprep/sdprep/content"
 	"github.com/sdprep/sdprep/drills"
 	"github.com/sdprep/sdprep/internal/store"
+	"github.com/sdprep/sdprep/tui/editor"
 )
 
 // MockOptions configure the mock-interview page.
@@ -66,7 +66,7 @@ type mockPage struct {
 
 	m        *drills.Mock
 	id       string // the session's store id
-	notes    textarea.Model
+	notes    editor.Model
 	est      *estimatePage
 	focus    mockFocus
 	side     int // cursor in the side list
@@ -121,16 +121,15 @@ func newMockPage(c *Common) (*mockPage, error) {
 	return p, nil
 }
 
-// newNotes is the notes editor: no line limit, a steady cursor.
-func newNotes(c *Common) textarea.Model {
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = "│ "
-	ta.MaxHeight = 0 // no cap on the number of lines
-	ta.Placeholder = "Type your notes…"
-	ta.SetStyles(c.Theme.Notes)
-	ta.KeyMap.DeleteBeforeCursor = c.Keys.Nav.ClearField
-	return ta
+// newNotes is the notes editor: no line limit, a steady cursor, and a
+// frame that costs the same however long the notes grow.
+func newNotes(c *Common) editor.Model {
+	ed := editor.New()
+	ed.Prompt = "│ "
+	ed.Placeholder = "Type your notes…"
+	ed.Styles = c.Theme.Notes
+	ed.KeyMap.DeleteBeforeCursor = c.Keys.Nav.ClearField
+	return ed
 }
 
 // start begins a new interview of prob at the clock's now.
@@ -252,28 +251,31 @@ func (p *mockPage) syncNotes(now time.Time) {
 	}
 }
 
-// saveCmd snapshots the interview now (in Update: the JSON of a session
-// is small) and writes it in a command, in order.
+// saveCmd snapshots the interview now (a Clone, in Update) and encodes,
+// grades and writes it in a command, in order: the work that grows with
+// the notes stays off the keystroke.
 func (p *mockPage) saveCmd() tea.Cmd {
 	if p.m == nil {
 		return nil
 	}
 	now := p.c.now()
-	state, err := json.Marshal(p.m)
-	if err != nil {
-		return func() tea.Msg { return mockSavedMsg{err: err} }
-	}
 	if p.id == "" {
 		p.id = p.save.newID()
 	}
-	cov := p.m.Coverage()
-	sum, _ := p.m.RubricScore()
-	s := store.MockSession{ID: p.id, Problem: p.m.Problem.ID, StartedAt: p.m.Started, UpdatedAt: now, Finished: p.m.Finished,
-		Total: p.m.Total(now), Coverage: cov.Fraction, RubricTotal: sum, State: state}
+	snap, id := p.m.Clone(), p.id
 	p.lastSave = now
 	seq := p.save.next()
 	ctx := p.c.ctx()
-	return func() tea.Msg { return mockSavedMsg{err: p.save.write(ctx, seq, s)} }
+	return func() tea.Msg {
+		state, err := json.Marshal(snap)
+		if err != nil {
+			return mockSavedMsg{err: err}
+		}
+		sum, _ := snap.RubricScore()
+		s := store.MockSession{ID: id, Problem: snap.Problem.ID, StartedAt: snap.Started, UpdatedAt: now, Finished: snap.Finished,
+			Total: snap.Total(now), Coverage: snap.Coverage().Fraction, RubricTotal: sum, State: state}
+		return mockSavedMsg{err: p.save.write(ctx, seq, s)}
+	}
 }
 
 // mockSaver writes snapshots in the order they were taken: a command that

@@ -26,10 +26,8 @@ func (p *mockPage) Update(msg tea.Msg) (Page, tea.Cmd) {
 		return p.handleKey(msg)
 	case tea.PasteMsg:
 		if p.m != nil && p.focus == focusNotes {
-			var cmd tea.Cmd
-			p.notes, cmd = p.notes.Update(msg)
-			p.dirty = true
-			return p, cmd
+			p.dirty = p.notes.Update(msg) || p.dirty
+			return p, nil
 		}
 	}
 	return p, nil
@@ -59,7 +57,7 @@ func (p *mockPage) handleKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	if key.Matches(msg, k.Help) {
 		return p, toggleHelp
 	}
-	if key.Matches(msg, p.c.Keys.Global.Help) && (!p.Typing() || p.focus == focusNotes && p.notes.Value() == "") {
+	if key.Matches(msg, p.c.Keys.Global.Help) && (!p.Typing() || p.focus == focusNotes && p.notes.Empty()) {
 		// ? opens the help where it cannot be text: off the editor, or in
 		// empty notes (f1 works everywhere).
 		return p, toggleHelp
@@ -154,19 +152,16 @@ func (p *mockPage) typeKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 		}
 		return p, nil
 	}
-	before := p.notes.Value()
-	var cmd tea.Cmd
-	p.notes, cmd = p.notes.Update(msg)
-	if p.notes.Value() == before {
-		return p, cmd
+	if !p.notes.Update(msg) {
+		return p, nil
 	}
 	p.dirty = true
 	if key.Matches(msg, p.notes.KeyMap.InsertNewline) {
 		// A finished line is saved at once, not at the next autosave.
 		p.syncNotes(p.c.now())
-		return p, tea.Batch(cmd, p.saveCmd())
+		return p, p.saveCmd()
 	}
-	return p, cmd
+	return p, nil
 }
 
 // changeStep moves to the next or previous step, saving the notes first;

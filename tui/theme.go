@@ -4,9 +4,10 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"github.com/sdprep/sdprep/tui/editor"
 )
 
 // Theme holds every style the app uses, by meaning rather than by colour.
@@ -35,7 +36,7 @@ type Theme struct {
 	BarAlt    lipgloss.Style // rejected bars in charts
 	Help      help.Styles
 	Input     textinput.Styles // text fields; the cursor does not blink
-	Notes     textarea.Styles  // the mock interview's notes editor
+	Notes     editor.Styles    // the mock interview's notes editor
 }
 
 // palette is the set of colours a theme is built from.
@@ -103,14 +104,9 @@ func inputStyles(placeholder, prompt lipgloss.Style) textinput.Styles {
 
 // notesStyles builds the notes editor's styles from a placeholder and
 // prompt style; the cursor does not blink.
-func notesStyles(placeholder, prompt lipgloss.Style) textarea.Styles {
-	var ta textarea.Styles
-	ta.Focused = textarea.StyleState{Base: lipgloss.NewStyle(), Text: lipgloss.NewStyle(), Placeholder: placeholder, Prompt: prompt,
-		CursorLine: lipgloss.NewStyle(), EndOfBuffer: placeholder, LineNumber: placeholder, CursorLineNumber: prompt}
-	ta.Blurred = ta.Focused
-	ta.Blurred.Prompt = placeholder
-	ta.Cursor = textarea.CursorStyle{Blink: false}
-	return ta
+func notesStyles(placeholder, prompt lipgloss.Style) editor.Styles {
+	return editor.Styles{Text: lipgloss.NewStyle(), Placeholder: placeholder, Prompt: prompt, BlurredPrompt: placeholder,
+		Cursor: lipgloss.NewStyle().Reverse(true)}
 }
 
 func plainTheme() *Theme {

@@ -1,0 +1,497 @@
+// Package editor is the notes editor of the mock interview: a multi-line
+// plain-text editor that keeps each line's soft wrap until the line
+// changes and draws only the rows on screen. A keystroke therefore costs
+// the same with twenty lines of notes as with twenty thousand.
+//
+// It takes the bubbles textarea's key map (textarea.DefaultKeyMap), so
+// the keys are the textarea's. The textarea itself re-wraps, hashes and
+// styles every line of its value on each key and each frame, about 69 ms
+// per key at 2,000 lines, which is why the mock does not use it.
+//
+// The zero Model is not ready; make one with New.
+package editor
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Styles are the editor's looks. The zero value draws plain text with a
+// plain cursor; New sets a reverse-video cursor.
+type Styles struct {
+	Text          lipgloss.Style // the notes
+	Placeholder   lipgloss.Style // the hint shown while the notes are empty
+	Prompt        lipgloss.Style // the prompt at the left of each row, focused
+	BlurredPrompt lipgloss.Style // the prompt while the editor has no focus
+	Cursor        lipgloss.Style // the character under the cursor
+}
+
+// line is one line of text and its wrap, kept until the text or the width
+// changes.
+type line struct {
+	r    []rune
+	rows []int  // wrapRows(r, w)
+	w    int    // the width rows was computed for; 0 when stale
+	s    string // string(r) once Value has needed it
+	sOK  bool   // s is current
+}
+
+// Model is the editor's state. Methods take a pointer; copy a Model only
+// to throw the old one away, since copies share their lines.
+type Model struct {
+	KeyMap      textarea.KeyMap
+	Prompt      string // drawn at the left of every row
+	Placeholder string // shown while the text is empty
+	Styles      Styles
+
+	lines    []line
+	row, col int // the cursor: line and rune index in it
+	goal     int // the cell column up and down aim for; -1 when unset
+	top, sub int // the first row on screen: a line and a row of its wrap
+	width    int // cells of text per row, without the prompt
+	height   int // rows on screen
+	focus    bool
+	rev      uint64
+}
+
+// New returns an empty, unfocused editor, 40 cells wide and 6 rows high.
+func New() Model {
+	m := Model{KeyMap: textarea.DefaultKeyMap(), lines: []line{{}}, goal: -1}
+	m.Styles.Cursor = lipgloss.NewStyle().Reverse(true)
+	m.SetWidth(40)
+	m.SetHeight(6)
+	return m
+}
+
+// SetWidth sets the width of the whole editor, prompt included.
+func (m *Model) SetWidth(w int) {
+	m.width = max(w-ansi.StringWidth(m.Prompt), 2)
+	m.scroll()
+}
+
+// SetHeight sets the number of rows on screen.
+func (m *Model) SetHeight(h int) {
+	m.height = max(h, 1)
+	m.scroll()
+}
+
+// Width is the width of the whole editor, prompt included.
+func (m *Model) Width() int { return m.width + ansi.StringWidth(m.Prompt) }
+
+// Height is the number of rows on screen.
+func (m *Model) Height() int { return m.height }
+
+// Focus gives the editor the keyboard and shows the cursor.
+func (m *Model) Focus() { m.focus = true }
+
+// Blur takes the keyboard away and hides the cursor.
+func (m *Model) Blur() { m.focus = false }
+
+// Focused reports whether the editor has the keyboard.
+func (m *Model) Focused() bool { return m.focus }
+
+// SetValue replaces the text and puts the cursor at its end. Tabs become
+// four spaces, CR LF and CR become LF, and other control characters are
+// dropped, as they are when typed.
+func (m *Model) SetValue(s string) {
+	m.lines = m.lines[:0]
+	for _, l := range splitLines(sanitize([]rune(s))) {
+		m.lines = append(m.lines, line{r: l[:len(l):len(l)]})
+	}
+	m.top, m.sub = 0, 0
+	m.rev++
+	m.MoveToEnd()
+}
+
+// Value is the text, lines joined by "\n". Each line is converted once
+// after it changes, so calling Value after every key costs a copy of the
+// text, not a conversion of it.
+func (m *Model) Value() string {
+	n := len(m.lines) - 1
+	for i := range m.lines {
+		l := &m.lines[i]
+		if !l.sOK {
+			l.s, l.sOK = string(l.r), true
+		}
+		n += len(l.s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range m.lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(m.lines[i].s)
+	}
+	return b.String()
+}
+
+// Empty reports whether there is no text, without building it.
+func (m *Model) Empty() bool { return len(m.lines) == 1 && len(m.lines[0].r) == 0 }
+
+// LineCount is the number of lines.
+func (m *Model) LineCount() int { return len(m.lines) }
+
+// Line is the cursor's line, from 0.
+func (m *Model) Line() int { return m.row }
+
+// Column is the cursor's rune index in its line.
+func (m *Model) Column() int { return m.col }
+
+// Rev changes whenever the text does; compare two values to learn whether
+// anything was typed in between without building the text.
+func (m *Model) Rev() uint64 { return m.rev }
+
+// MoveToBegin puts the cursor at the start of the text.
+func (m *Model) MoveToBegin() {
+	m.row, m.col, m.goal = 0, 0, -1
+	m.scroll()
+}
+
+// MoveToEnd puts the cursor at the end of the text.
+func (m *Model) MoveToEnd() {
+	m.row = len(m.lines) - 1
+	m.col, m.goal = len(m.lines[m.row].r), -1
+	m.scroll()
+}
+
+// Update applies a key or a paste and reports whether the text changed.
+// An editor without focus ignores everything.
+func (m *Model) Update(msg tea.Msg) bool {
+	if !m.focus {
+		return false
+	}
+	rev := m.rev
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		m.insert(sanitize([]rune(msg.Content)))
+	case tea.KeyPressMsg:
+		m.key(msg)
+	default:
+		return false
+	}
+	m.scroll()
+	return m.rev != rev
+}
+
+// key applies one key press.
+func (m *Model) key(msg tea.KeyPressMsg) {
+	k := &m.KeyMap
+	vertical := false
+	switch {
+	case key.Matches(msg, k.LineNext):
+		m.vertical(1)
+		vertical = true
+	case key.Matches(msg, k.LinePrevious):
+		m.vertical(-1)
+		vertical = true
+	case key.Matches(msg, k.PageDown):
+		m.page(1)
+		vertical = true
+	case key.Matches(msg, k.PageUp):
+		m.page(-1)
+		vertical = true
+	case key.Matches(msg, k.InsertNewline):
+		m.insert([]rune{'\n'})
+	case key.Matches(msg, k.DeleteCharacterBackward):
+		m.deleteBack()
+	case key.Matches(msg, k.DeleteCharacterForward):
+		m.deleteForward()
+	case key.Matches(msg, k.DeleteWordBackward):
+		m.deleteWordBack()
+	case key.Matches(msg, k.DeleteWordForward):
+		m.deleteWordForward()
+	case key.Matches(msg, k.DeleteAfterCursor):
+		if m.col >= len(m.cur()) {
+			m.joinNext()
+		} else {
+			m.setCur(m.cur()[:m.col])
+		}
+	case key.Matches(msg, k.DeleteBeforeCursor):
+		if m.col == 0 {
+			m.joinPrev()
+		} else {
+			m.setCur(slices.Clone(m.cur()[m.col:]))
+			m.col = 0
+		}
+	case key.Matches(msg, k.CharacterForward):
+		m.right()
+	case key.Matches(msg, k.CharacterBackward):
+		m.left()
+	case key.Matches(msg, k.WordForward):
+		m.wordRight(nil)
+	case key.Matches(msg, k.WordBackward):
+		m.wordLeft()
+	case key.Matches(msg, k.LineStart):
+		m.col = 0
+	case key.Matches(msg, k.LineEnd):
+		m.col = len(m.cur())
+	case key.Matches(msg, k.InputBegin):
+		m.row, m.col = 0, 0
+	case key.Matches(msg, k.InputEnd):
+		m.row = len(m.lines) - 1
+		m.col = len(m.cur())
+	case key.Matches(msg, k.UppercaseWordForward):
+		m.wordRight(unicode.ToUpper)
+	case key.Matches(msg, k.LowercaseWordForward):
+		m.wordRight(unicode.ToLower)
+	case key.Matches(msg, k.CapitalizeWordForward):
+		first := true
+		m.wordRight(func(c rune) rune {
+			if first {
+				first = false
+				return unicode.ToTitle(c)
+			}
+			return c
+		})
+	case key.Matches(msg, k.TransposeCharacterBackward):
+		m.transpose()
+	default:
+		if msg.Text != "" {
+			m.insert(sanitize([]rune(msg.Text)))
+		}
+	}
+	if !vertical {
+		m.goal = -1
+	}
+}
+
+// cur is the cursor's line.
+func (m *Model) cur() []rune { return m.lines[m.row].r }
+
+// setCur replaces the cursor's line and marks the text changed.
+func (m *Model) setCur(r []rune) {
+	m.lines[m.row] = line{r: r, rows: m.lines[m.row].rows[:0]}
+	m.rev++
+}
+
+// insert puts text at the cursor; a "\n" in it splits the line.
+func (m *Model) insert(text []rune) {
+	if len(text) == 0 {
+		return
+	}
+	r := m.cur()
+	after := slices.Clone(r[m.col:])
+	parts := splitLines(text)
+	if len(parts) == 1 {
+		m.setCur(append(append(r[:m.col:m.col], parts[0]...), after...))
+		m.col += len(parts[0])
+		return
+	}
+	m.setCur(append(r[:m.col:m.col], parts[0]...))
+	last := len(parts) - 1
+	added := make([]line, last)
+	for i, p := range parts[1:last] {
+		added[i] = line{r: slices.Clone(p)}
+	}
+	added[last-1] = line{r: append(slices.Clone(parts[last]), after...)}
+	m.lines = slices.Insert(m.lines, m.row+1, added...)
+	m.row += last
+	m.col = len(parts[last])
+}
+
+// splitLines cuts text at each '\n'.
+func splitLines(text []rune) [][]rune {
+	var parts [][]rune
+	start := 0
+	for i, c := range text {
+		if c == '\n' {
+			parts = append(parts, text[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, text[start:])
+}
+
+// deleteRange removes runes [from, to) of the cursor's line and puts the
+// cursor at from.
+func (m *Model) deleteRange(from, to int) {
+	if from >= to {
+		return
+	}
+	m.setCur(slices.Delete(m.cur(), from, to))
+	m.col = from
+}
+
+func (m *Model) deleteBack() {
+	if m.col == 0 {
+		m.joinPrev()
+		return
+	}
+	m.deleteRange(m.col-1, m.col)
+}
+
+func (m *Model) deleteForward() {
+	if m.col >= len(m.cur()) {
+		m.joinNext()
+		return
+	}
+	m.deleteRange(m.col, m.col+1)
+}
+
+// joinPrev appends the cursor's line to the one above it.
+func (m *Model) joinPrev() {
+	if m.row == 0 {
+		return
+	}
+	m.row--
+	m.col = len(m.cur())
+	m.joinNext()
+}
+
+// joinNext appends the next line to the cursor's line.
+func (m *Model) joinNext() {
+	if m.row+1 >= len(m.lines) {
+		return
+	}
+	next := m.lines[m.row+1].r
+	m.setCur(append(m.cur(), next...))
+	m.lines = slices.Delete(m.lines, m.row+1, m.row+2)
+}
+
+// deleteWordBack deletes the spaces before the cursor and the word before
+// them; at the start of a line it joins the line to the one above.
+func (m *Model) deleteWordBack() {
+	if m.col == 0 {
+		m.joinPrev()
+		return
+	}
+	r, i := m.cur(), m.col
+	for i > 0 && unicode.IsSpace(r[i-1]) {
+		i--
+	}
+	for i > 0 && !unicode.IsSpace(r[i-1]) {
+		i--
+	}
+	m.deleteRange(i, m.col)
+}
+
+// deleteWordForward deletes the spaces after the cursor and the word
+// after them; at the end of a line it joins the next line to it.
+func (m *Model) deleteWordForward() {
+	r := m.cur()
+	if m.col >= len(r) {
+		m.joinNext()
+		return
+	}
+	i := m.col
+	for i < len(r) && unicode.IsSpace(r[i]) {
+		i++
+	}
+	for i < len(r) && !unicode.IsSpace(r[i]) {
+		i++
+	}
+	m.deleteRange(m.col, i)
+}
+
+func (m *Model) right() {
+	if m.col < len(m.cur()) {
+		m.col++
+	} else if m.row+1 < len(m.lines) {
+		m.row, m.col = m.row+1, 0
+	}
+}
+
+func (m *Model) left() {
+	if m.col > 0 {
+		m.col--
+	} else if m.row > 0 {
+		m.row--
+		m.col = len(m.cur())
+	}
+}
+
+// wordLeft moves to the start of the word before the cursor, across line
+// ends.
+func (m *Model) wordLeft() {
+	for {
+		if m.col == 0 {
+			if m.row == 0 {
+				return
+			}
+			m.row--
+			m.col = len(m.cur())
+			continue
+		}
+		if !unicode.IsSpace(m.cur()[m.col-1]) {
+			break
+		}
+		m.col--
+	}
+	for m.col > 0 && !unicode.IsSpace(m.cur()[m.col-1]) {
+		m.col--
+	}
+}
+
+// wordRight moves past the next word, across line ends; with a non-nil
+// change it rewrites each rune of that word.
+func (m *Model) wordRight(change func(rune) rune) {
+	for m.col >= len(m.cur()) || unicode.IsSpace(m.cur()[m.col]) {
+		if m.col >= len(m.cur()) {
+			if m.row+1 >= len(m.lines) {
+				return
+			}
+			m.row, m.col = m.row+1, 0
+			continue
+		}
+		m.col++
+	}
+	r, i := m.cur(), m.col
+	for i < len(r) && !unicode.IsSpace(r[i]) {
+		i++
+	}
+	if change != nil {
+		w := slices.Clone(r)
+		for j := m.col; j < i; j++ {
+			w[j] = change(w[j])
+		}
+		if !slices.Equal(w, r) {
+			m.setCur(w)
+		}
+	}
+	m.col = i
+}
+
+// transpose swaps the two runes before the cursor, or at the end of a
+// line the last two, and moves right when it can.
+func (m *Model) transpose() {
+	r := m.cur()
+	if m.col == 0 || len(r) < 2 {
+		return
+	}
+	c := min(m.col, len(r)-1)
+	w := slices.Clone(r)
+	w[c-1], w[c] = w[c], w[c-1]
+	m.setCur(w)
+	m.col = min(c+1, len(w))
+}
+
+// sanitize turns tabs into four spaces, CR LF and CR into LF, and drops
+// other control characters.
+func sanitize(r []rune) []rune {
+	out := r[:0:0]
+	for i := 0; i < len(r); i++ {
+		switch c := r[i]; {
+		case c == '\t':
+			out = append(out, ' ', ' ', ' ', ' ')
+		case c == '\r':
+			if i+1 < len(r) && r[i+1] == '\n' {
+				i++
+			}
+			out = append(out, '\n')
+		case c == '\n':
+			out = append(out, c)
+		case unicode.IsControl(c):
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
