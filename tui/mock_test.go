@@ -137,6 +137,26 @@ func TestMockInterviewFlow(t *testing.T) {
 
 // Pausing stops the clock; leaving the page pauses it and schedules no
 // more ticks; a terminal too small to draw in keeps the clock running.
+// At every size from the smallest allowed up, the estimation step keeps
+// three rows of notes on screen below the estimator, and the frame fits
+// the terminal.
+func TestMockEstimationKeepsNotesOnSmallTerminals(t *testing.T) {
+	m := newMockApp(t, MockOptions{Problem: "twitter", Seed: 1, Only: -1}, t.TempDir(), 80, 24)
+	press(t, m.App, ctrl('n'))
+	press(t, m.App, text("notes line")...)
+	for _, size := range [][2]int{{60, 16}, {80, 16}, {80, 18}, {80, 20}, {100, 30}} {
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		v := m.view()
+		lines := strings.Split(v, "\n")
+		if len(lines) > size[1] {
+			t.Fatalf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		if n := strings.Count(v, "│"); n < 3 || !strings.Contains(v, "notes line") {
+			t.Fatalf("%dx%d: %d notes rows, view:\n%s", size[0], size[1], n, v)
+		}
+	}
+}
+
 func TestMockPauseLeaveAndTooSmall(t *testing.T) {
 	m := newMockApp(t, MockOptions{Problem: "uber", Seed: 1, Only: -1}, t.TempDir(), 80, 24)
 	m.advance(10 * time.Second)

@@ -156,6 +156,9 @@ func (p *mockPage) bodyView() string {
 		if p.pinning {
 			top = p.pinView()
 		}
+		// The estimator gets what the notes leave; the notes keep their rows
+		// however short the terminal.
+		top = firstLines(top, max(p.height-p.headerHeight(), 3)-p.notes.Height()-1)
 		label := "Notes · tab: notes ↔ estimator (↑/↓ between fields) · ctrl+f: pin a figure"
 		return top + "\n" + p.c.Theme.Label.Render(truncate(label, p.width)) + "\n" + p.notes.View()
 	}

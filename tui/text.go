@@ -39,6 +39,21 @@ func indent(s, pad string) string {
 }
 
 // displayWidth is the number of terminal cells s occupies.
+// firstLines keeps at most n lines of s.
+func firstLines(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	for i, c := range s {
+		if c == '\n' {
+			if n--; n == 0 {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}
+
 func displayWidth(s string) int { return lipgloss.Width(s) }
 
 // shortenLeft keeps the end of plain text s within width cells, cutting
