@@ -104,10 +104,11 @@ func (p *drillEstimatePage) ShortHelp() []key.Binding {
 }
 
 func (p *drillEstimatePage) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{p.keys.Grade, p.keys.Next, p.c.Keys.Nav.ClearField},
-		{p.keys.ScrollUp, p.keys.ScrollDown, p.keys.PageUp, p.keys.PageDown},
+	act := []key.Binding{p.keys.Grade, p.c.Keys.Nav.ClearField}
+	if p.result != nil {
+		act = []key.Binding{p.keys.Next}
 	}
+	return [][]key.Binding{act, {p.keys.ScrollUp, p.keys.ScrollDown, p.keys.PageUp, p.keys.PageDown}}
 }
 
 func (p *drillEstimatePage) SetSize(w, h int) {

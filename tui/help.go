@@ -44,8 +44,7 @@ func (a *App) helpBar(cur Page, w int) string {
 // fullHelp renders every key of the page, then the app's own keys, in
 // columns; columns that do not fit beside the others go below them.
 func (a *App) fullHelp(cur Page, w int) string {
-	g := a.common.Keys.Global
-	groups := append(cur.FullHelp(), []key.Binding{g.Help, g.Back, g.Quit, g.ForceQuit})
+	groups := a.helpGroups(cur)
 	h := a.help
 	h.SetWidth(0)
 	blocks := []string{a.common.Theme.Title.Render("Keys")}
@@ -59,6 +58,40 @@ func (a *App) fullHelp(cur Page, w int) string {
 	}
 	blocks = append(blocks, h.FullHelpView(row))
 	return strings.Join(blocks, "\n\n")
+}
+
+// helpGroups is what the full help lists: the page's keys, then the
+// app's that still mean what they say there (no q while the page takes
+// text, nothing the page binds itself).
+func (a *App) helpGroups(cur Page) [][]key.Binding {
+	g := a.common.Keys.Global
+	global := []key.Binding{g.Help, g.Back, g.Quit, g.ForceQuit}
+	if cur.Typing() {
+		global = []key.Binding{g.Help, g.Back, g.ForceQuit}
+	}
+	groups := cur.FullHelp()
+	return append(groups, notShadowed(groups, global...))
+}
+
+// notShadowed keeps the app's bindings whose keys the page's help does not
+// already list: where a page gives esc its own meaning, the help shows
+// that meaning once.
+func notShadowed(page [][]key.Binding, global ...key.Binding) []key.Binding {
+	taken := map[string]bool{}
+	for _, grp := range page {
+		for _, b := range grp {
+			for _, k := range b.Keys() {
+				taken[k] = true
+			}
+		}
+	}
+	var out []key.Binding
+	for _, b := range global {
+		if !slices.ContainsFunc(b.Keys(), func(k string) bool { return taken[k] }) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // withHelp returns b with another help text.

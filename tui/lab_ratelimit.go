@@ -118,10 +118,12 @@ func (p *rateLimitPage) ShortHelp() []key.Binding {
 
 func (p *rateLimitPage) FullHelp() [][]key.Binding {
 	k := p.keys
+	if p.edit.open {
+		return [][]key.Binding{{p.c.Keys.Nav.Next, p.c.Keys.Nav.Prev, k.Apply, k.Cancel}}
+	}
 	return [][]key.Binding{
 		{k.Send, k.Burst, k.Steady, k.Spike, k.Edge, k.Stop},
-		{k.NextAlg, k.PrevAlg, k.Pause, k.Reset},
-		{k.Edit, p.c.Keys.Nav.Next, k.Apply, k.Cancel},
+		{k.NextAlg, k.PrevAlg, k.Pause, k.Reset, k.Edit},
 	}
 }
 

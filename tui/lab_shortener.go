@@ -156,10 +156,12 @@ func (p *shortenerPage) ShortHelp() []key.Binding {
 
 func (p *shortenerPage) FullHelp() [][]key.Binding {
 	k := p.keys
+	if p.focus == shFocusLinks {
+		return [][]key.Binding{{k.Next, k.Prev}, {k.Down, k.Up, k.Resolve, k.Burst}}
+	}
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.FieldUp, k.FieldDown, p.c.Keys.Nav.ClearField},
 		{k.Shorten, k.Strategy, k.NextStrategy, k.PrevStrategy},
-		{k.Down, k.Up, k.Resolve, k.Burst},
 	}
 }
 

@@ -76,9 +76,15 @@ func (p *learnPage) ShortHelp() []key.Binding {
 
 func (p *learnPage) FullHelp() [][]key.Binding {
 	k := p.keys
+	if !p.reading {
+		b := []key.Binding{k.Open}
+		if p.cur != nil {
+			b = append(b, k.ToReader)
+		}
+		return [][]key.Binding{{k.Up, k.PageUp, k.PageDown}, append(b, withHelp(k.Clear, "clear filter, back"))}
+	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open, k.ToReader, k.Clear},
-		{k.ScrollUp, k.PageDownR, k.Top, k.Bottom, k.Left, k.Close},
-		{k.NextLink, k.PrevLink, k.Follow, k.HistoryBack, k.HistoryFwd, k.Find, k.Quit},
+		{k.ScrollUp, k.PageUpR, k.PageDownR, k.Top, k.Bottom, k.Left},
+		{k.NextLink, k.PrevLink, k.Follow, k.HistoryBack, k.HistoryFwd, k.Find, k.Close, k.Quit},
 	}
 }

@@ -10,6 +10,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/sdprep/sdprep/drills"
+	"github.com/sdprep/sdprep/estimate"
 )
 
 // tickRecorder is an injected timer that counts the ticks pages schedule
@@ -152,7 +155,7 @@ func TestHelpToggles(t *testing.T) {
 		PageHome:         "next",
 		PageEstimate:     "save",
 		PageNumbers:      "previous table",
-		PageLearn:        "history",
+		PageLearn:        "clear filter",
 		PageLabRateLimit: "edit limit",
 		PageLabShortener: "strategy",
 	}
@@ -254,6 +257,77 @@ func TestHomeJumpsAreFree(t *testing.T) {
 			if other, ok := used[s]; ok {
 				t.Errorf("%s jumps to %s and also means %s", s, page, other)
 			}
+		}
+	}
+}
+
+// The full help of every page lists each key once: a key bound twice in
+// one view would either be a conflict or help that says the same thing
+// twice. The learn page is checked in the list and in the reader.
+func TestFullHelpListsEachKeyOnce(t *testing.T) {
+	pages := []string{PageHome, PageEstimate, PageNumbers, PageLearn, PageLabRateLimit, PageLabShortener,
+		PageQuiz, PageMock, PageDrill, PageDrillCards, PageStats, PageDrillEstimate, PageLabCache,
+		PageLabQuorum, PageLabHashRing, PageLabBalancer, PageLabBreaker, PageLabSharding, PageLabFanout, PageLabQueue}
+	check := func(name string, a *App) {
+		seen := map[string]string{}
+		for _, grp := range a.helpGroups(a.pages[a.active]) {
+			for _, b := range grp {
+				if !b.Enabled() {
+					continue
+				}
+				for _, k := range b.Keys() {
+					if prev, ok := seen[k]; ok {
+						t.Errorf("%s: %q is listed as %q and as %q", name, k, prev, b.Help().Desc)
+					}
+					seen[k] = b.Help().Desc
+				}
+			}
+		}
+	}
+	for _, page := range pages {
+		opts := Options{Start: page}
+		switch page {
+		case PageMock:
+			opts.Mock = MockOptions{Problem: "twitter", Seed: 1, Only: -1}
+		case PageDrillEstimate:
+			opts.Drill = &drills.EstimationOptions{Seed: 42, Preset: "twitter", Quantity: estimate.SWriteQPS}
+		}
+		a := newTestApp(t, opts, 80, 24)
+		check("page "+page, a)
+		switch page {
+		case PageLearn:
+			press(t, a, special(tea.KeyEnter))
+			if !a.pages[a.active].(*learnPage).reading {
+				t.Fatal("enter did not open the reader")
+			}
+			check("learn reader", a)
+		case PageLabRateLimit:
+			press(t, a, text(a.common.Keys.RateLimit.Edit.Keys()[0])...)
+			if !a.pages[a.active].(*rateLimitPage).edit.open {
+				t.Fatal("e did not open the form")
+			}
+			check("rate-limit form", a)
+		case PageLabShortener:
+			press(t, a, special(tea.KeyTab), special(tea.KeyTab), special(tea.KeyTab))
+			if a.pages[a.active].(*shortenerPage).focus != shFocusLinks {
+				t.Fatal("tab did not reach the links")
+			}
+			check("shortener links", a)
+		case PageMock:
+			press(t, a, ctrl('n'), ctrl('n'), ctrl('n'))
+			check("mock deep dive", a)
+			press(t, a, ctrl('n'), ctrl('n'))
+			if !a.pages[a.active].(*mockPage).m.Finished {
+				t.Fatal("five steps did not finish the mock")
+			}
+			check("mock end", a)
+		case PageDrillEstimate:
+			press(t, a, text("10K")...)
+			press(t, a, special(tea.KeyEnter))
+			if a.pages[a.active].(*drillEstimatePage).result == nil {
+				t.Fatal("enter did not grade the drill")
+			}
+			check("estimation drill graded", a)
 		}
 	}
 }

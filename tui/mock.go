@@ -336,9 +336,18 @@ func (p *mockPage) ShortHelp() []key.Binding {
 
 func (p *mockPage) FullHelp() [][]key.Binding {
 	k, n := p.keys, p.c.Keys.Nav
-	return [][]key.Binding{
-		{k.Next, k.Prev, k.Pause, k.Hint, k.Help},
-		{k.Reveal, k.Pin, n.Next, k.Toggle, n.ClearField},
-		{k.Score, k.Overrule, n.Up, n.Down, k.Leave},
+	switch {
+	case p.m == nil:
+		return [][]key.Binding{{n.Up, n.Down, n.Select}}
+	case p.m.Finished:
+		return [][]key.Binding{{n.Next, n.Up, n.Down}, {k.Score, k.Overrule, k.Help}}
 	}
+	groups := [][]key.Binding{
+		{k.Next, k.Prev, k.Pause, k.Hint, k.Help},
+		{k.Reveal, k.Pin, n.Next, n.ClearField, k.Leave},
+	}
+	if p.m.Step == drills.StepDeepDive {
+		groups = append(groups, []key.Binding{n.Up, n.Down, k.Toggle})
+	}
+	return groups
 }
