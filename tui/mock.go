@@ -155,7 +155,9 @@ func (p *mockPage) resume(id string) error {
 	if err := json.Unmarshal(s.State, &m); err != nil {
 		return fmt.Errorf("session %s: %w", s.ID, err)
 	}
-	m.Pause(p.c.now()) // the saved running segment ended at the last save
+	// The running segment in the snapshot ended when it was saved: a crash
+	// or a kill after that is not interview time.
+	m.Pause(s.UpdatedAt)
 	p.m, p.id = &m, s.ID
 	p.status = "Resumed session " + s.ID + " where it stopped."
 	return p.openStep()

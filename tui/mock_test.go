@@ -25,6 +25,12 @@ type mockApp struct {
 
 func newMockApp(t testing.TB, mo MockOptions, dir string, w, h int) *mockApp {
 	t.Helper()
+	return newMockAppAt(t, mo, dir, w, h, testNow())
+}
+
+// newMockAppAt is newMockApp with its clock starting at now.
+func newMockAppAt(t testing.TB, mo MockOptions, dir string, w, h int, now time.Time) *mockApp {
+	t.Helper()
 	if mo.Plan.Total() == 0 {
 		plan, err := drills.NewMockPlan(45*time.Minute, drills.DefaultShares)
 		if err != nil {
@@ -32,7 +38,7 @@ func newMockApp(t testing.TB, mo MockOptions, dir string, w, h int) *mockApp {
 		}
 		mo.Plan = plan
 	}
-	m := &mockApp{now: testNow(), ticks: &tickRecorder{}}
+	m := &mockApp{now: now, ticks: &tickRecorder{}}
 	a, err := NewApp(t.Context(), Options{Start: PageMock, Mock: mo, DataDir: dir, NoColor: true, Now: func() time.Time { return m.now }})
 	if err != nil {
 		t.Fatal(err)
@@ -201,6 +207,33 @@ func TestMockResume(t *testing.T) {
 	r.advance(5 * time.Second)
 	if got := r.p.m.Total(r.now); got != total+5*time.Second {
 		t.Fatalf("resumed clock at %v, want %v", got, total+5*time.Second)
+	}
+}
+
+// A process killed mid-interview (no Close, no final save) resumes an
+// hour later with the clock at its last save: the time it was dead does
+// not count.
+func TestMockResumeAfterKillSkipsDowntime(t *testing.T) {
+	dir := t.TempDir()
+	m := newMockApp(t, MockOptions{Problem: "twitter", Seed: 2, Only: -1}, dir, 80, 24)
+	press(t, m.App, text("requirements line")...)
+	m.advance(20 * time.Second) // autosaves the dirty notes
+	st, err := store.Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := st.MockSession(t.Context(), m.p.id)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Total < 2*time.Second || saved.Total > 20*time.Second {
+		t.Fatalf("last save at %v of interview time", saved.Total)
+	}
+
+	r := newMockAppAt(t, MockOptions{Resume: m.p.id, Only: -1}, dir, 80, 24, m.now.Add(time.Hour))
+	if got := r.p.m.Total(r.now); got != saved.Total {
+		t.Fatalf("resumed an hour later at %v; want the last save's %v", got, saved.Total)
 	}
 }
 
