@@ -67,6 +67,7 @@ type mockPage struct {
 	m        *drills.Mock
 	id       string // the session's store id
 	notes    editor.Model
+	laidOut  mockLayoutKey // the state the editor was last sized for
 	est      *estimatePage
 	focus    mockFocus
 	side     int // cursor in the side list

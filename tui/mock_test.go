@@ -143,6 +143,35 @@ func TestMockInterviewFlow(t *testing.T) {
 
 // Pausing stops the clock; leaving the page pauses it and schedules no
 // more ticks; a terminal too small to draw in keeps the clock running.
+// A hint (a status line above the notes) or a follow-up (a box above
+// them) shrinks the editor, so the line being typed stays on screen.
+func TestMockLineBeingTypedStaysOnScreen(t *testing.T) {
+	m := newMockApp(t, MockOptions{Problem: "twitter", Seed: 1, Only: -1}, t.TempDir(), 80, 24)
+	press(t, m.App, ctrl('n'), ctrl('n'))
+	for i := range 30 {
+		press(t, m.App, text(fmt.Sprintf("design line %d", i))...)
+		press(t, m.App, special(tea.KeyEnter))
+	}
+	press(t, m.App, ctrl('g'))
+	press(t, m.App, text("typed after the hint")...)
+	if v := m.view(); !strings.Contains(v, "typed after the hint") || len(strings.Split(v, "\n")) > 24 {
+		t.Fatalf("after a hint the line being typed is off screen:\n%s", v)
+	}
+	press(t, m.App, ctrl('n'))
+	for i := range 30 {
+		press(t, m.App, text(fmt.Sprintf("deep line %d", i))...)
+		press(t, m.App, special(tea.KeyEnter))
+	}
+	m.advance(20 * time.Minute) // the follow-up appears in this step
+	if m.p.followUp == "" {
+		t.Fatal("no follow-up in 20 minutes of deep dive")
+	}
+	press(t, m.App, text("answer to the follow-up")...)
+	if v := m.view(); !strings.Contains(v, "answer to the follow-up") || len(strings.Split(v, "\n")) > 24 {
+		t.Fatalf("after the follow-up the line being typed is off screen:\n%s", v)
+	}
+}
+
 // At every size from the smallest allowed up, the estimation step keeps
 // three rows of notes on screen below the estimator, and the frame fits
 // the terminal.

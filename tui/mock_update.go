@@ -10,7 +10,30 @@ import (
 	"github.com/sdprep/sdprep/estimate"
 )
 
+// Update handles msg, then sizes the editor again if anything above or
+// beside it changed (a hint or status line, a follow-up, another step), so
+// the line being typed never falls off the screen.
 func (p *mockPage) Update(msg tea.Msg) (Page, tea.Cmd) {
+	pg, cmd := p.update(msg)
+	if p.m != nil {
+		k := mockLayoutKey{p.width, p.height, p.m.Step, p.status, p.followUp, p.showSide(), p.est != nil}
+		if k != p.laidOut {
+			p.laidOut = k
+			p.layout()
+		}
+	}
+	return pg, cmd
+}
+
+// mockLayoutKey is what the editor's size depends on.
+type mockLayoutKey struct {
+	w, h             int
+	step             drills.Step
+	status, followUp string
+	side, est        bool
+}
+
+func (p *mockPage) update(msg tea.Msg) (Page, tea.Cmd) {
 	switch msg := msg.(type) {
 	case mockTickMsg:
 		if msg.gen != p.gen || p.m == nil || p.m.Finished {
