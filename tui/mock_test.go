@@ -172,6 +172,26 @@ func TestMockLineBeingTypedStaysOnScreen(t *testing.T) {
 	}
 }
 
+// Pinned figures stay in the side panel, label and value on one line,
+// even when the reference design below them is long.
+func TestMockPinsStayInSidePanel(t *testing.T) {
+	m := newMockApp(t, MockOptions{Problem: "twitter", Seed: 1, Only: -1}, t.TempDir(), 80, 24)
+	press(t, m.App, ctrl('n'), ctrl('f'), special(tea.KeyEnter), ctrl('f'), special(tea.KeyDown), special(tea.KeyEnter))
+	if len(m.p.m.Pins) != 2 {
+		t.Fatalf("pinned %d figures", len(m.p.m.Pins))
+	}
+	press(t, m.App, ctrl('n'), ctrl('g')) // high-level design; the hint shows the reference design
+	for _, step := range []string{"high-level design", "deep dive", "wrap-up"} {
+		v := m.view()
+		for _, pin := range m.p.m.Pins {
+			if !strings.Contains(v, pin.Value) {
+				t.Fatalf("%s: pin %q = %q not on screen:\n%s", step, pin.Label, pin.Value, v)
+			}
+		}
+		press(t, m.App, ctrl('n'))
+	}
+}
+
 // At every size from the smallest allowed up, the estimation step keeps
 // three rows of notes on screen below the estimator, and the frame fits
 // the terminal.

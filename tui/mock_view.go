@@ -193,6 +193,16 @@ func (p *mockPage) sideView() string {
 		}
 		b.WriteString(t.Title.Render(title) + "\n")
 	}
+	// The pinned figures come first: they are short, and the panel is cut
+	// at the bottom when the terminal is short.
+	if p.m.Step >= drills.StepHighLevelDesign && len(p.m.Pins) > 0 {
+		section("Pinned")
+		for _, pin := range p.m.Pins {
+			v := t.Strong.Render(pin.Value)
+			label := truncate(pin.Label, max(sideWidth-displayWidth(pin.Value)-1, 4))
+			b.WriteString(label + strings.Repeat(" ", max(sideWidth-displayWidth(label)-displayWidth(pin.Value), 1)) + v + "\n")
+		}
+	}
 	switch p.m.Step {
 	case drills.StepRequirements:
 		section(fmt.Sprintf("Clarifying (%d/%d)", p.m.Revealed, len(p.m.Problem.Clarify)))
@@ -226,12 +236,6 @@ func (p *mockPage) sideView() string {
 		section("Reference design")
 		for _, it := range p.m.Problem.Checklist {
 			b.WriteString(truncate("· "+it.Label, sideWidth) + "\n")
-		}
-	}
-	if p.m.Step >= drills.StepHighLevelDesign && len(p.m.Pins) > 0 {
-		section("Pinned")
-		for _, pin := range p.m.Pins {
-			b.WriteString(truncate(pin.Label, sideWidth) + "\n  " + t.Strong.Render(pin.Value) + "\n")
 		}
 	}
 	return b.String()
