@@ -94,6 +94,24 @@ type Mock struct {
 	Overrides    map[string]bool         `json:"overrides,omitempty"`
 }
 
+// PlannedTime is the time the interview was planned to take: the whole
+// plan, or the one step's share when practising a step alone.
+func (m *Mock) PlannedTime() time.Duration {
+	if m.Only {
+		return m.Plan.Steps[m.Step]
+	}
+	return m.Plan.Total()
+}
+
+// Practised lists the steps this session covers: all five, or the one
+// practised alone.
+func (m *Mock) Practised() []Step {
+	if m.Only {
+		return []Step{m.Step}
+	}
+	return []Step{StepRequirements, StepEstimation, StepHighLevelDesign, StepDeepDive, StepWrapUp}
+}
+
 // Clone returns a copy that shares nothing the methods change, so the copy
 // can be read (saved, graded) on another goroutine while the interview
 // goes on. The problem is shared: nothing changes it.

@@ -294,6 +294,37 @@ func TestMatchCoverage(t *testing.T) {
 	}
 }
 
+// A step practised alone has a transcript of that step: its plan, its
+// time and its rubric line, and no follow-up it never asked.
+func TestTranscriptOfOneStepAlone(t *testing.T) {
+	m := NewMock(testProblem(), mustMockPlan(t, 45*time.Minute, DefaultShares), 1, mockT0, StepEstimation)
+	m.SetNotes(StepEstimation, "300M DAU", mockT0.Add(time.Minute))
+	m.Next(mockT0.Add(2 * time.Minute))
+	if err := m.SetScore(int(StepEstimation), 3); err != nil {
+		t.Fatal(err)
+	}
+	tr := m.Transcript("s1", mockT0.Add(3*time.Minute))
+	if tr.OnlyStep != "estimation" || len(tr.Steps) != 1 || tr.Steps[0].Step != "estimation" || tr.PlanSeconds != 300 {
+		t.Fatalf("one-step transcript: only %q, steps %+v, plan %v s", tr.OnlyStep, tr.Steps, tr.PlanSeconds)
+	}
+	if len(tr.Rubric) != 1 || tr.Rubric[0].ID != "estimation" || tr.RubricTotal != 3 {
+		t.Fatalf("rubric %+v total %d", tr.Rubric, tr.RubricTotal)
+	}
+	var b strings.Builder
+	if err := tr.Markdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Practised one step alone: Estimation", "2:00 of 5:00 planned", "Self-assessment: 3 / 4"} {
+		if !strings.Contains(b.String(), want) {
+			t.Fatalf("markdown lacks %q:\n%s", want, b.String())
+		}
+	}
+	full := NewMock(testProblem(), mustMockPlan(t, 45*time.Minute, DefaultShares), 1, mockT0, -1)
+	if full.FollowUp == nil || full.Transcript("s2", mockT0).FollowUp != nil {
+		t.Fatal("a follow-up not yet asked is in the transcript")
+	}
+}
+
 func TestTranscriptMarkdownHasEverything(t *testing.T) {
 	m := NewMock(testProblem(), mustMockPlan(t, 45*time.Minute, DefaultShares), 2, mockT0, -1)
 	m.SetNotes(StepRequirements, "home timeline newest first", mockT0.Add(time.Minute))

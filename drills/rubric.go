@@ -70,6 +70,20 @@ func (m *Mock) SetScore(i, score int) error {
 	return nil
 }
 
+// RubricLines are the rubric lines this session is scored on: all six,
+// or, for one step practised alone, the line of that step (wrap-up is
+// scored as trade-offs).
+func (m *Mock) RubricLines() []int {
+	if m.Only {
+		return []int{int(m.Step)}
+	}
+	lines := make([]int, NumRubric)
+	for i := range lines {
+		lines[i] = i
+	}
+	return lines
+}
+
 // RubricScore is the sum of the scores given (0 to 24) and how many lines
 // were scored.
 func (m *Mock) RubricScore() (sum, scored int) {

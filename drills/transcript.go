@@ -66,6 +66,7 @@ type Transcript struct {
 	Finished     bool                `json:"finished"`
 	TotalSeconds float64             `json:"total_seconds"`
 	PlanSeconds  float64             `json:"plan_seconds"`
+	OnlyStep     string              `json:"only_step,omitempty"` // set when one step was practised alone
 	Steps        []StepSummary       `json:"steps"`
 	Notes        []TranscriptNote    `json:"notes"`
 	Pins         []TranscriptPin     `json:"pins"`
@@ -81,11 +82,14 @@ type Transcript struct {
 func (m *Mock) Transcript(id string, now time.Time) Transcript {
 	t := Transcript{
 		ID: id, Problem: m.Problem.ID, Title: m.Problem.Title, Started: m.Started, Finished: m.Finished,
-		TotalSeconds: m.Total(now).Seconds(), PlanSeconds: m.Plan.Total().Seconds(),
+		TotalSeconds: m.Total(now).Seconds(), PlanSeconds: m.PlannedTime().Seconds(),
 		Notes: []TranscriptNote{}, Pins: []TranscriptPin{}, Hints: []TranscriptHint{},
 		DeepDives: append([]string{}, m.Taken...), Coverage: m.Coverage(),
 	}
-	for s := range Step(NumSteps) {
+	if m.Only {
+		t.OnlyStep = m.Step.String()
+	}
+	for _, s := range m.Practised() {
 		spent := m.StepElapsed(s, now)
 		t.Steps = append(t.Steps, StepSummary{
 			Step: s.String(), Title: s.Title(), PlannedSeconds: m.Plan.Steps[s].Seconds(),
@@ -101,10 +105,11 @@ func (m *Mock) Transcript(id string, now time.Time) Transcript {
 	for _, h := range m.Hints {
 		t.Hints = append(t.Hints, TranscriptHint{Step: h.Step.String(), AtSeconds: h.At.Seconds(), Text: h.Text})
 	}
-	if f := m.FollowUp; f != nil {
+	if f := m.FollowUp; f != nil && f.Shown { // one not yet asked stays a surprise
 		t.FollowUp = &TranscriptFollowUp{Text: f.Text, Step: f.Step.String(), Shown: f.Shown, AtSeconds: f.At.Seconds(), Answered: m.FollowUpAnswered()}
 	}
-	for i, r := range rubric {
+	for _, i := range m.RubricLines() {
+		r := rubric[i]
 		sc := TranscriptScore{ID: r.ID, Name: r.Name, Score: m.Rubric[i]}
 		if sc.Score > 0 {
 			sc.Level = r.Levels[sc.Score-1]
@@ -126,8 +131,11 @@ func (t Transcript) Markdown(w io.Writer) error {
 	fmt.Fprintf(&b, "- Problem: `%s`\n- Started: %s\n- Time: %s of %s planned (%s)\n- Coverage: %d%% (%d of %d checklist items)\n",
 		t.Problem, t.Started.UTC().Format("2006-01-02 15:04 MST"), clockSecs(t.TotalSeconds), clockSecs(t.PlanSeconds), state,
 		t.Coverage.Percent(), len(t.Coverage.Covered), len(t.Coverage.Covered)+len(t.Coverage.Missed))
+	if t.OnlyStep != "" && len(t.Steps) == 1 {
+		fmt.Fprintf(&b, "- Practised one step alone: %s\n", t.Steps[0].Title)
+	}
 	if t.RubricTotal > 0 {
-		fmt.Fprintf(&b, "- Self-assessment: %d / %d\n", t.RubricTotal, 4*NumRubric)
+		fmt.Fprintf(&b, "- Self-assessment: %d / %d\n", t.RubricTotal, 4*len(t.Rubric))
 	}
 	b.WriteString("\n## Time per step\n\n| Step | Planned | Spent | Overtime | Hint |\n|---|---:|---:|---:|---|\n")
 	for _, s := range t.Steps {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -327,7 +328,7 @@ func (p *mockPage) ShortHelp() []key.Binding {
 	case p.pinning:
 		return []key.Binding{p.c.Keys.Nav.Up, p.c.Keys.Nav.Down, k.PinIt} // esc closes: the app lists it
 	}
-	hs := []key.Binding{k.Next, k.Pause, k.Hint}
+	hs := []key.Binding{p.nextKey(), k.Pause, k.Hint}
 	switch p.m.Step {
 	case drills.StepRequirements:
 		hs = append(hs, k.Reveal)
@@ -335,6 +336,15 @@ func (p *mockPage) ShortHelp() []key.Binding {
 		hs = append(hs, k.Pin)
 	}
 	return append(hs, p.c.Keys.Nav.Next, k.Help)
+}
+
+// nextKey is the next-step key, named for what it does here: on the last
+// step, or a step practised alone, it finishes the interview.
+func (p *mockPage) nextKey() key.Binding {
+	if p.m.Only || p.m.Step == drills.StepWrapUp {
+		return withHelp(p.keys.Next, "finish")
+	}
+	return p.keys.Next
 }
 
 func (p *mockPage) FullHelp() [][]key.Binding {
@@ -345,8 +355,12 @@ func (p *mockPage) FullHelp() [][]key.Binding {
 	case p.m.Finished:
 		return [][]key.Binding{{n.Next, n.Up, n.Down}, {k.Score, k.Overrule, k.Help}}
 	}
+	steps := []key.Binding{p.nextKey(), k.Prev, k.Pause, k.Hint, k.Help}
+	if p.m.Only {
+		steps = slices.Delete(steps, 1, 2) // one step alone has no previous
+	}
 	groups := [][]key.Binding{
-		{k.Next, k.Prev, k.Pause, k.Hint, k.Help},
+		steps,
 		{k.Reveal, k.Pin, n.Next, n.ClearField, k.Leave},
 	}
 	if p.m.Step == drills.StepDeepDive {

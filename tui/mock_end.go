@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,47 +11,69 @@ import (
 	"github.com/sdprep/sdprep/drills"
 )
 
-// mockEnd is the end screen's state: three tabs (rubric, coverage,
+// mockEnd is the end screen's state: its tabs (rubric, coverage,
 // summary) and a cursor in the first two.
 type mockEnd struct {
-	tab    int // 0 rubric, 1 coverage, 2 summary
-	rubric int // selected rubric line
+	tab    int // index into endTabs()
+	rubric int // selected line, an index into Mock.RubricLines
 	cov    int // selected checklist item
 }
 
-var endTabs = []string{"Self-assessment", "Coverage", "Summary"}
+// The end screen's tabs.
+const (
+	endRubric = iota
+	endCoverage
+	endSummary
+)
+
+var endTabNames = [...]string{endRubric: "Self-assessment", endCoverage: "Coverage", endSummary: "Summary"}
+
+// endTabs are this session's tabs: a step practised alone before the
+// design (requirements, estimation) has no checklist coverage to show.
+func (p *mockPage) endTabs() []int {
+	if p.m.Only && p.m.Step < drills.StepHighLevelDesign {
+		return []int{endRubric, endSummary}
+	}
+	return []int{endRubric, endCoverage, endSummary}
+}
+
+// endTab is the tab on screen.
+func (p *mockPage) endTab() int {
+	tabs := p.endTabs()
+	return tabs[min(p.end.tab, len(tabs)-1)]
+}
 
 func (p *mockPage) endKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 	n, k, e := p.c.Keys.Nav, p.keys, &p.end
-	items := len(p.m.Problem.Checklist)
+	items, lines, tabs, tab := len(p.m.Problem.Checklist), p.m.RubricLines(), len(p.endTabs()), p.endTab()
 	switch {
 	case key.Matches(msg, k.Leave):
 		return p, back
 	case key.Matches(msg, n.Next):
-		e.tab = (e.tab + 1) % len(endTabs)
+		e.tab = (e.tab + 1) % tabs
 	case key.Matches(msg, n.Prev):
-		e.tab = (e.tab + len(endTabs) - 1) % len(endTabs)
+		e.tab = (e.tab + tabs - 1) % tabs
 	case key.Matches(msg, n.Up):
-		if e.tab == 0 {
+		if tab == endRubric {
 			e.rubric = max(e.rubric-1, 0)
-		} else if e.tab == 1 {
+		} else if tab == endCoverage {
 			e.cov = max(e.cov-1, 0)
 		}
 	case key.Matches(msg, n.Down):
-		if e.tab == 0 {
-			e.rubric = min(e.rubric+1, drills.NumRubric-1)
-		} else if e.tab == 1 {
+		if tab == endRubric {
+			e.rubric = min(e.rubric+1, len(lines)-1)
+		} else if tab == endCoverage {
 			e.cov = min(e.cov+1, items-1)
 		}
-	case e.tab == 0 && key.Matches(msg, k.Score):
+	case tab == endRubric && key.Matches(msg, k.Score):
 		score := int(msg.Code - '0')
-		if err := p.m.SetScore(e.rubric, score); err != nil {
+		if err := p.m.SetScore(lines[e.rubric], score); err != nil {
 			p.status = err.Error()
 			return p, nil
 		}
-		e.rubric = min(e.rubric+1, drills.NumRubric-1)
+		e.rubric = min(e.rubric+1, len(lines)-1)
 		return p, p.saveCmd()
-	case e.tab == 1 && key.Matches(msg, k.Overrule) && e.cov < items:
+	case tab == endCoverage && key.Matches(msg, k.Overrule) && e.cov < items:
 		p.m.Overrule(p.m.Problem.Checklist[e.cov].ID)
 		return p, p.saveCmd()
 	}
@@ -60,22 +83,29 @@ func (p *mockPage) endKey(msg tea.KeyPressMsg) (Page, tea.Cmd) {
 func (p *mockPage) endView() string {
 	t := p.c.Theme
 	var tabs []string
-	for i, name := range endTabs {
+	for _, id := range p.endTabs() {
 		st := t.Tab
-		if i == p.end.tab {
+		if id == p.endTab() {
 			st = t.TabActive
 		}
-		tabs = append(tabs, st.Render(name))
+		tabs = append(tabs, st.Render(endTabNames[id]))
 	}
 	cov := p.m.Coverage()
 	sum, scored := p.m.RubricScore()
-	head := fmt.Sprintf("Finished in %s of %s · coverage %d%% · rubric %d/%d (%d of %d scored)",
-		drills.FormatClock(p.m.Total(p.c.now())), drills.FormatClock(p.m.Plan.Total()), cov.Percent(), sum, 4*drills.NumRubric, scored, drills.NumRubric)
+	lines := len(p.m.RubricLines())
+	spent := fmt.Sprintf("Finished in %s of %s", drills.FormatClock(p.m.Total(p.c.now())), drills.FormatClock(p.m.PlannedTime()))
+	if p.m.Only {
+		spent = fmt.Sprintf("%s practised alone in %s of %s", p.m.Step.Title(), drills.FormatClock(p.m.Total(p.c.now())), drills.FormatClock(p.m.PlannedTime()))
+	}
+	head := fmt.Sprintf("%s · rubric %d/%d (%d of %d scored)", spent, sum, 4*lines, scored, lines)
+	if slices.Contains(p.endTabs(), endCoverage) {
+		head = fmt.Sprintf("%s · coverage %d%% · rubric %d/%d (%d of %d scored)", spent, cov.Percent(), sum, 4*lines, scored, lines)
+	}
 	var body string
-	switch p.end.tab {
-	case 0:
+	switch p.endTab() {
+	case endRubric:
 		body = p.rubricView()
-	case 1:
+	case endCoverage:
 		body = p.coverageView(cov)
 	default:
 		body = p.summaryView(cov)
@@ -90,20 +120,22 @@ func (p *mockPage) endView() string {
 func (p *mockPage) rubricView() string {
 	t := p.c.Theme
 	var b strings.Builder
-	for i, r := range drills.Rubric() {
+	lines := p.m.RubricLines()
+	for j, i := range lines {
+		r := drills.Rubric()[i]
 		score := "·"
 		if s := p.m.Rubric[i]; s > 0 {
 			score = fmt.Sprint(s)
 		}
 		line := fmt.Sprintf("%-18s %s", r.Name, score)
-		if i == p.end.rubric {
+		if j == p.end.rubric {
 			b.WriteString(t.Cursor.Render("▸ ") + t.Selected.Render(line))
 		} else {
 			b.WriteString("  " + line)
 		}
 		b.WriteString("\n")
 	}
-	r := drills.Rubric()[p.end.rubric]
+	r := drills.Rubric()[lines[min(p.end.rubric, len(lines)-1)]]
 	b.WriteString("\n" + t.Title.Render(r.Name+": press 1–4") + "\n")
 	for i, lv := range r.Levels {
 		b.WriteString(wrap(fmt.Sprintf("%d  %s", i+1, lv), p.width) + "\n")
@@ -162,7 +194,11 @@ func (p *mockPage) summaryView(cov drills.Coverage) string {
 			fu = "answered"
 		}
 	}
-	fmt.Fprintf(&b, "\nHints used: %d · follow-up: %s · coverage: %d%%\n", len(tr.Hints), fu, cov.Percent())
+	fmt.Fprintf(&b, "\nHints used: %d · follow-up: %s", len(tr.Hints), fu)
+	if slices.Contains(p.endTabs(), endCoverage) {
+		fmt.Fprintf(&b, " · coverage: %d%%", cov.Percent())
+	}
+	b.WriteString("\n")
 	if len(tr.Pins) > 0 {
 		b.WriteString("Pinned: ")
 		for i, pin := range tr.Pins {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sdprep/sdprep/drills"
@@ -189,6 +190,41 @@ func TestMockPinsStayInSidePanel(t *testing.T) {
 			}
 		}
 		press(t, m.App, ctrl('n'))
+	}
+}
+
+// One step practised alone ends on its own: ctrl+n finishes it, and the
+// end screen scores and times that step only, without a coverage tab for
+// a step that comes before the design.
+func TestMockOneStepAloneEnd(t *testing.T) {
+	m := newMockApp(t, MockOptions{Problem: "twitter", Seed: 1, Only: drills.StepEstimation}, t.TempDir(), 80, 24)
+	if bar := ansi.Strip(m.view()); !strings.Contains(bar, "ctrl+n finish") || !strings.Contains(bar, "/ 5:00") {
+		t.Fatalf("the help bar does not say ctrl+n finishes:\n%s", bar)
+	}
+	m.advance(8 * time.Second)
+	press(t, m.App, ctrl('n'))
+	if !m.p.m.Finished {
+		t.Fatal("ctrl+n did not finish the step")
+	}
+	v := ansi.Strip(m.view())
+	for _, want := range []string{"Estimation practised alone in 0:08 of 5:00", "rubric 0/4 (0 of 1 scored)", "Estimation"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("end screen lacks %q:\n%s", want, v)
+		}
+	}
+	for _, unwanted := range []string{"Coverage", "Deep dive", "45:00"} {
+		if strings.Contains(v, unwanted) {
+			t.Fatalf("end screen shows %q:\n%s", unwanted, v)
+		}
+	}
+	press(t, m.App, text("3")...)
+	if m.p.m.Rubric[drills.StepEstimation] != 3 {
+		t.Fatalf("3 scored %v", m.p.m.Rubric)
+	}
+	press(t, m.App, special(tea.KeyTab))
+	v = ansi.Strip(m.view())
+	if !strings.Contains(v, "Estimation") || strings.Contains(v, "Requirements") || strings.Contains(v, "Wrap-up") {
+		t.Fatalf("summary shows other steps:\n%s", v)
 	}
 }
 

@@ -141,7 +141,7 @@ func (p *mockPage) clockLine() string {
 	case rem <= drills.WarnBefore:
 		style = t.Warning
 	}
-	total := "total " + drills.FormatClock(p.m.Total(now)) + " / " + drills.FormatClock(p.m.Plan.Total())
+	total := "total " + drills.FormatClock(p.m.Total(now)) + " / " + drills.FormatClock(p.m.PlannedTime())
 	if !p.m.Running() {
 		total += " · paused"
 	}
