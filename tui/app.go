@@ -224,9 +224,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if a.showAll {
-		// The full help is on screen: ? or esc closes it, q still quits.
+		// The full help is on screen: ? or esc closes it (and f1, which
+		// opens it where ? is text), q still quits.
 		switch {
-		case key.Matches(msg, g.Help), key.Matches(msg, g.Back):
+		case key.Matches(msg, g.Help), key.Matches(msg, g.Back), key.Matches(msg, a.common.Keys.Mock.Help):
 			a.showAll = false
 		case key.Matches(msg, g.Quit):
 			return a, a.quit()

@@ -388,4 +388,8 @@ func TestMockHelpKeys(t *testing.T) {
 	if !m.showAll {
 		t.Fatal("f1 did not open the help")
 	}
+	press(t, m.App, tea.KeyPressMsg{Code: tea.KeyF1})
+	if m.showAll {
+		t.Fatal("f1 did not close the help")
+	}
 }
