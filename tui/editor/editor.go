@@ -3,6 +3,10 @@
 // changes and draws only the rows on screen. A keystroke therefore costs
 // the same with twenty lines of notes as with twenty thousand.
 //
+// It moves, deletes and wraps by what the reader sees as one character
+// (a grapheme cluster: an accented letter, a flag, an emoji with a skin
+// tone), and its rows measure what ansi.StringWidth and lipgloss measure.
+//
 // It takes the bubbles textarea's key map (textarea.DefaultKeyMap), so
 // the keys are the textarea's. The textarea itself re-wraps, hashes and
 // styles every line of its value on each key and each frame, about 69 ms
@@ -36,11 +40,12 @@ type Styles struct {
 // line is one line of text and its wrap, kept until the text or the width
 // changes.
 type line struct {
-	r    []rune
-	rows []int  // wrapRows(r, w)
-	w    int    // the width rows was computed for; 0 when stale
-	s    string // string(r) once Value has needed it
-	sOK  bool   // s is current
+	r     []rune
+	rows  []int  // wrapRows(r, w)
+	cells []int  // the cells of each row, from wrapRows too
+	w     int    // the width rows and cells were computed for; 0 when stale
+	s     string // string(r) once Value has needed it
+	sOK   bool   // s is current
 }
 
 // Model is the editor's state. Methods take a pointer; copy a Model only
@@ -70,9 +75,21 @@ func New() Model {
 	return m
 }
 
-// SetWidth sets the width of the whole editor, prompt included.
+// SetWidth sets the width of the whole editor, prompt included. The text
+// gets at least two cells, so a width narrower than the prompt and two
+// cells makes the editor wider than asked; Width says by how much. The
+// row at the top of the screen keeps the text it started with.
 func (m *Model) SetWidth(w int) {
+	ready := m.width > 0 && m.top < len(m.lines) // not while New runs
+	first := 0
+	if ready {
+		first = m.wrap(m.top)[m.sub]
+	}
 	m.width = max(w-ansi.StringWidth(m.Prompt), 2)
+	if ready {
+		s, _ := slices.BinarySearch(m.wrap(m.top), first+1)
+		m.sub = s - 1
+	}
 	m.scroll()
 }
 
@@ -177,6 +194,7 @@ func (m *Model) Update(msg tea.Msg) bool {
 	default:
 		return false
 	}
+	m.col = m.boundary(m.col)
 	m.scroll()
 	return m.rev != rev
 }
@@ -268,7 +286,8 @@ func (m *Model) cur() []rune { return m.lines[m.row].r }
 
 // setCur replaces the cursor's line and marks the text changed.
 func (m *Model) setCur(r []rune) {
-	m.lines[m.row] = line{r: r, rows: m.lines[m.row].rows[:0]}
+	l := &m.lines[m.row]
+	*l = line{r: r, rows: l.rows[:0], cells: l.cells[:0]}
 	m.rev++
 }
 
@@ -320,20 +339,25 @@ func (m *Model) deleteRange(from, to int) {
 	m.col = from
 }
 
+// deleteBack deletes the unit before the cursor; at the start of a line
+// it joins the line to the one above.
 func (m *Model) deleteBack() {
 	if m.col == 0 {
 		m.joinPrev()
 		return
 	}
-	m.deleteRange(m.col-1, m.col)
+	m.deleteRange(m.prevUnit(), m.col)
 }
 
+// deleteForward deletes the unit under the cursor; at the end of a line
+// it joins the next line to it.
 func (m *Model) deleteForward() {
 	if m.col >= len(m.cur()) {
 		m.joinNext()
 		return
 	}
-	m.deleteRange(m.col, m.col+1)
+	n, _ := unitAt(m.cur(), m.col)
+	m.deleteRange(m.col, m.col+n)
 }
 
 // joinPrev appends the cursor's line to the one above it.
@@ -370,7 +394,7 @@ func (m *Model) deleteWordBack() {
 	for i > 0 && !unicode.IsSpace(r[i-1]) {
 		i--
 	}
-	m.deleteRange(i, m.col)
+	m.deleteRange(m.unitOf(i), m.col)
 }
 
 // deleteWordForward deletes the spaces after the cursor and the word
@@ -388,20 +412,23 @@ func (m *Model) deleteWordForward() {
 	for i < len(r) && !unicode.IsSpace(r[i]) {
 		i++
 	}
-	m.deleteRange(m.col, i)
+	m.deleteRange(m.col, m.boundary(i))
 }
 
+// right moves past the unit under the cursor, or to the next line.
 func (m *Model) right() {
 	if m.col < len(m.cur()) {
-		m.col++
+		n, _ := unitAt(m.cur(), m.col)
+		m.col += n
 	} else if m.row+1 < len(m.lines) {
 		m.row, m.col = m.row+1, 0
 	}
 }
 
+// left moves before the unit before the cursor, or to the line above.
 func (m *Model) left() {
 	if m.col > 0 {
-		m.col--
+		m.col = m.prevUnit()
 	} else if m.row > 0 {
 		m.row--
 		m.col = len(m.cur())
@@ -459,18 +486,54 @@ func (m *Model) wordRight(change func(rune) rune) {
 	m.col = i
 }
 
-// transpose swaps the two runes before the cursor, or at the end of a
-// line the last two, and moves right when it can.
+// transpose swaps the unit before the cursor with the one under it, or
+// at the end of a line the last two, and moves right when it can.
 func (m *Model) transpose() {
 	r := m.cur()
-	if m.col == 0 || len(r) < 2 {
+	if m.col == 0 {
 		return
 	}
-	c := min(m.col, len(r)-1)
-	w := slices.Clone(r)
-	w[c-1], w[c] = w[c], w[c-1]
-	m.setCur(w)
-	m.col = min(c+1, len(w))
+	mid, end := m.col, len(r)
+	if mid == end {
+		if mid = m.prevUnit(); mid == 0 {
+			return // one unit only
+		}
+	} else {
+		n, _ := unitAt(r, mid)
+		end = mid + n
+	}
+	from := m.unitOf(mid - 1)
+	if !slices.Equal(r[from:mid], r[mid:end]) {
+		m.setCur(slices.Concat(r[:from], r[mid:end], r[from:mid], r[end:]))
+	}
+	m.col = end
+}
+
+// rowStart is the first rune of the row of the cursor's line that holds
+// rune col.
+func (m *Model) rowStart(col int) int {
+	rows := m.wrap(m.row)
+	s, _ := slices.BinarySearch(rows, col+1)
+	return rows[s-1]
+}
+
+// prevUnit is the start of the unit before the cursor, which is not at
+// the start of its line.
+func (m *Model) prevUnit() int { return m.unitOf(m.col - 1) }
+
+// unitOf is the start of the unit of the cursor's line that holds rune
+// col.
+func (m *Model) unitOf(col int) int { return unitStart(m.cur(), m.rowStart(col), col) }
+
+// boundary is col when a unit of the cursor's line starts there (or it
+// is the line's end), and otherwise the end of the unit that holds it.
+func (m *Model) boundary(col int) int {
+	start := m.unitOf(col)
+	if start == col {
+		return col
+	}
+	n, _ := unitAt(m.cur(), start)
+	return start + n
 }
 
 // sanitize turns tabs into four spaces, CR LF and CR into LF, and drops
