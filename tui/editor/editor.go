@@ -503,8 +503,8 @@ func (m *Model) transpose() {
 		end = mid + n
 	}
 	from := m.unitOf(mid - 1)
-	if !slices.Equal(r[from:mid], r[mid:end]) {
-		m.setCur(slices.Concat(r[:from], r[mid:end], r[from:mid], r[end:]))
+	if w := slices.Concat(r[:from], r[mid:end], r[from:mid], r[end:]); !slices.Equal(w, r) {
+		m.setCur(w)
 	}
 	m.col = end
 }
