@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -103,4 +104,31 @@ func joins(a, b rune) bool {
 	s := utf8.AppendRune(utf8.AppendRune(buf[:0], a), b)
 	c, _ := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
 	return len(c) == len(s)
+}
+
+// rowStart is the first rune of the row of the cursor's line that holds
+// rune col.
+func (m *Model) rowStart(col int) int {
+	rows := m.wrap(m.row)
+	s, _ := slices.BinarySearch(rows, col+1)
+	return rows[s-1]
+}
+
+// prevUnit is the start of the unit before the cursor, which is not at
+// the start of its line.
+func (m *Model) prevUnit() int { return m.unitOf(m.col - 1) }
+
+// unitOf is the start of the unit of the cursor's line that holds rune
+// col.
+func (m *Model) unitOf(col int) int { return unitStart(m.cur(), m.rowStart(col), col) }
+
+// boundary is col when a unit of the cursor's line starts there (or it
+// is the line's end), and otherwise the end of the unit that holds it.
+func (m *Model) boundary(col int) int {
+	start := m.unitOf(col)
+	if start == col {
+		return col
+	}
+	n, _ := unitAt(m.cur(), start)
+	return start + n
 }
