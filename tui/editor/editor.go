@@ -3,6 +3,10 @@
 // changes and draws only the rows on screen. A keystroke therefore costs
 // the same with twenty lines of notes as with twenty thousand.
 //
+// It moves, deletes and wraps by what the reader sees as one character
+// (a grapheme cluster: an accented letter, a flag, an emoji with a skin
+// tone), and its rows measure what ansi.StringWidth and lipgloss measure.
+//
 // It takes the bubbles textarea's key map (textarea.DefaultKeyMap), so
 // the keys are the textarea's. The textarea itself re-wraps, hashes and
 // styles every line of its value on each key and each frame, about 69 ms
@@ -36,11 +40,12 @@ type Styles struct {
 // line is one line of text and its wrap, kept until the text or the width
 // changes.
 type line struct {
-	r    []rune
-	rows []int  // wrapRows(r, w)
-	w    int    // the width rows was computed for; 0 when stale
-	s    string // string(r) once Value has needed it
-	sOK  bool   // s is current
+	r     []rune
+	rows  []int  // wrapRows(r, w)
+	cells []int  // the cells of each row, from wrapRows too
+	w     int    // the width rows and cells were computed for; 0 when stale
+	s     string // string(r) once Value has needed it
+	sOK   bool   // s is current
 }
 
 // Model is the editor's state. Methods take a pointer; copy a Model only
@@ -70,9 +75,21 @@ func New() Model {
 	return m
 }
 
-// SetWidth sets the width of the whole editor, prompt included.
+// SetWidth sets the width of the whole editor, prompt included. The text
+// gets at least two cells, so a width narrower than the prompt and two
+// cells makes the editor wider than asked; Width says by how much. The
+// row at the top of the screen keeps the text it started with.
 func (m *Model) SetWidth(w int) {
+	ready := m.width > 0 && m.top < len(m.lines) // not while New runs
+	first := 0
+	if ready {
+		first = m.wrap(m.top)[m.sub]
+	}
 	m.width = max(w-ansi.StringWidth(m.Prompt), 2)
+	if ready {
+		s, _ := slices.BinarySearch(m.wrap(m.top), first+1)
+		m.sub = s - 1
+	}
 	m.scroll()
 }
 
@@ -177,6 +194,7 @@ func (m *Model) Update(msg tea.Msg) bool {
 	default:
 		return false
 	}
+	m.col = m.boundary(m.col)
 	m.scroll()
 	return m.rev != rev
 }
@@ -261,237 +279,4 @@ func (m *Model) key(msg tea.KeyPressMsg) {
 	if !vertical {
 		m.goal = -1
 	}
-}
-
-// cur is the cursor's line.
-func (m *Model) cur() []rune { return m.lines[m.row].r }
-
-// setCur replaces the cursor's line and marks the text changed.
-func (m *Model) setCur(r []rune) {
-	m.lines[m.row] = line{r: r, rows: m.lines[m.row].rows[:0]}
-	m.rev++
-}
-
-// insert puts text at the cursor; a "\n" in it splits the line.
-func (m *Model) insert(text []rune) {
-	if len(text) == 0 {
-		return
-	}
-	r := m.cur()
-	after := slices.Clone(r[m.col:])
-	parts := splitLines(text)
-	if len(parts) == 1 {
-		m.setCur(append(append(r[:m.col:m.col], parts[0]...), after...))
-		m.col += len(parts[0])
-		return
-	}
-	m.setCur(append(r[:m.col:m.col], parts[0]...))
-	last := len(parts) - 1
-	added := make([]line, last)
-	for i, p := range parts[1:last] {
-		added[i] = line{r: slices.Clone(p)}
-	}
-	added[last-1] = line{r: append(slices.Clone(parts[last]), after...)}
-	m.lines = slices.Insert(m.lines, m.row+1, added...)
-	m.row += last
-	m.col = len(parts[last])
-}
-
-// splitLines cuts text at each '\n'.
-func splitLines(text []rune) [][]rune {
-	var parts [][]rune
-	start := 0
-	for i, c := range text {
-		if c == '\n' {
-			parts = append(parts, text[start:i])
-			start = i + 1
-		}
-	}
-	return append(parts, text[start:])
-}
-
-// deleteRange removes runes [from, to) of the cursor's line and puts the
-// cursor at from.
-func (m *Model) deleteRange(from, to int) {
-	if from >= to {
-		return
-	}
-	m.setCur(slices.Delete(m.cur(), from, to))
-	m.col = from
-}
-
-func (m *Model) deleteBack() {
-	if m.col == 0 {
-		m.joinPrev()
-		return
-	}
-	m.deleteRange(m.col-1, m.col)
-}
-
-func (m *Model) deleteForward() {
-	if m.col >= len(m.cur()) {
-		m.joinNext()
-		return
-	}
-	m.deleteRange(m.col, m.col+1)
-}
-
-// joinPrev appends the cursor's line to the one above it.
-func (m *Model) joinPrev() {
-	if m.row == 0 {
-		return
-	}
-	m.row--
-	m.col = len(m.cur())
-	m.joinNext()
-}
-
-// joinNext appends the next line to the cursor's line.
-func (m *Model) joinNext() {
-	if m.row+1 >= len(m.lines) {
-		return
-	}
-	next := m.lines[m.row+1].r
-	m.setCur(append(m.cur(), next...))
-	m.lines = slices.Delete(m.lines, m.row+1, m.row+2)
-}
-
-// deleteWordBack deletes the spaces before the cursor and the word before
-// them; at the start of a line it joins the line to the one above.
-func (m *Model) deleteWordBack() {
-	if m.col == 0 {
-		m.joinPrev()
-		return
-	}
-	r, i := m.cur(), m.col
-	for i > 0 && unicode.IsSpace(r[i-1]) {
-		i--
-	}
-	for i > 0 && !unicode.IsSpace(r[i-1]) {
-		i--
-	}
-	m.deleteRange(i, m.col)
-}
-
-// deleteWordForward deletes the spaces after the cursor and the word
-// after them; at the end of a line it joins the next line to it.
-func (m *Model) deleteWordForward() {
-	r := m.cur()
-	if m.col >= len(r) {
-		m.joinNext()
-		return
-	}
-	i := m.col
-	for i < len(r) && unicode.IsSpace(r[i]) {
-		i++
-	}
-	for i < len(r) && !unicode.IsSpace(r[i]) {
-		i++
-	}
-	m.deleteRange(m.col, i)
-}
-
-func (m *Model) right() {
-	if m.col < len(m.cur()) {
-		m.col++
-	} else if m.row+1 < len(m.lines) {
-		m.row, m.col = m.row+1, 0
-	}
-}
-
-func (m *Model) left() {
-	if m.col > 0 {
-		m.col--
-	} else if m.row > 0 {
-		m.row--
-		m.col = len(m.cur())
-	}
-}
-
-// wordLeft moves to the start of the word before the cursor, across line
-// ends.
-func (m *Model) wordLeft() {
-	for {
-		if m.col == 0 {
-			if m.row == 0 {
-				return
-			}
-			m.row--
-			m.col = len(m.cur())
-			continue
-		}
-		if !unicode.IsSpace(m.cur()[m.col-1]) {
-			break
-		}
-		m.col--
-	}
-	for m.col > 0 && !unicode.IsSpace(m.cur()[m.col-1]) {
-		m.col--
-	}
-}
-
-// wordRight moves past the next word, across line ends; with a non-nil
-// change it rewrites each rune of that word.
-func (m *Model) wordRight(change func(rune) rune) {
-	for m.col >= len(m.cur()) || unicode.IsSpace(m.cur()[m.col]) {
-		if m.col >= len(m.cur()) {
-			if m.row+1 >= len(m.lines) {
-				return
-			}
-			m.row, m.col = m.row+1, 0
-			continue
-		}
-		m.col++
-	}
-	r, i := m.cur(), m.col
-	for i < len(r) && !unicode.IsSpace(r[i]) {
-		i++
-	}
-	if change != nil {
-		w := slices.Clone(r)
-		for j := m.col; j < i; j++ {
-			w[j] = change(w[j])
-		}
-		if !slices.Equal(w, r) {
-			m.setCur(w)
-		}
-	}
-	m.col = i
-}
-
-// transpose swaps the two runes before the cursor, or at the end of a
-// line the last two, and moves right when it can.
-func (m *Model) transpose() {
-	r := m.cur()
-	if m.col == 0 || len(r) < 2 {
-		return
-	}
-	c := min(m.col, len(r)-1)
-	w := slices.Clone(r)
-	w[c-1], w[c] = w[c], w[c-1]
-	m.setCur(w)
-	m.col = min(c+1, len(w))
-}
-
-// sanitize turns tabs into four spaces, CR LF and CR into LF, and drops
-// other control characters.
-func sanitize(r []rune) []rune {
-	out := r[:0:0]
-	for i := 0; i < len(r); i++ {
-		switch c := r[i]; {
-		case c == '\t':
-			out = append(out, ' ', ' ', ' ', ' ')
-		case c == '\r':
-			if i+1 < len(r) && r[i+1] == '\n' {
-				i++
-			}
-			out = append(out, '\n')
-		case c == '\n':
-			out = append(out, c)
-		case unicode.IsControl(c):
-		default:
-			out = append(out, c)
-		}
-	}
-	return out
 }

@@ -66,7 +66,7 @@ func TestWrapRows(t *testing.T) {
 		{"a bbbbbbbb", 8, []int{0, 2, 10}},
 	}
 	for _, tt := range tests {
-		got := wrapRows([]rune(tt.text), tt.width, nil)
+		got, _ := wrapRows([]rune(tt.text), tt.width, nil, nil)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("wrapRows(%q, %d) = %v, want %v", tt.text, tt.width, got, tt.want)
 		}
@@ -374,7 +374,8 @@ func checkFrame(t *testing.T, m *Model) {
 		}
 	}
 	for i, l := range m.lines {
-		if l.w == m.width && !slices.Equal(l.rows, wrapRows(l.r, m.width, nil)) {
+		rows, cells := wrapRows(l.r, m.width, nil, nil)
+		if l.w == m.width && (!slices.Equal(l.rows, rows) || !slices.Equal(l.cells, cells)) {
 			t.Fatalf("line %d keeps a stale wrap\n%s", i, dumpState(m))
 		}
 	}
@@ -430,7 +431,8 @@ func BenchmarkKeystroke(b *testing.B) {
 func dumpState(m *Model) string {
 	s := fmt.Sprintf("width %d, top %d:%d, cursor %d:%d\n", m.width, m.top, m.sub, m.row, m.col)
 	for i, l := range m.lines {
-		s += fmt.Sprintf("  %d %q rows %v (fresh %v)\n", i, string(l.r), l.rows, wrapRows(l.r, m.width, nil))
+		rows, _ := wrapRows(l.r, m.width, nil, nil)
+		s += fmt.Sprintf("  %d %q rows %v (fresh %v)\n", i, string(l.r), l.rows, rows)
 	}
 	return s
 }
@@ -443,8 +445,12 @@ func FuzzWrapRows(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, width int) {
 		width = 2 + abs(width)%200
-		r := []rune(s)
-		rows := wrapRows(r, width, nil)
+		// The editor's lines hold no control characters and no newline.
+		r := slices.DeleteFunc(sanitize([]rune(s)), func(c rune) bool { return c == '\n' })
+		rows, cells := wrapRows(r, width, nil, nil)
+		if len(cells) != len(rows) {
+			t.Fatalf("%d rows and %d widths", len(rows), len(cells))
+		}
 		if rows[0] != 0 {
 			t.Fatalf("first row starts at %d", rows[0])
 		}
@@ -458,8 +464,11 @@ func FuzzWrapRows(f *testing.F) {
 			} else if from == len(r) && k > 0 && cellsOf(r[rows[k-1]:from]) < width {
 				t.Fatalf("an empty last row after a row that is not full: %v", rows)
 			}
-			if c := cellsOf(r[from:to]); c > width {
-				t.Fatalf("row %d of %q is %d cells, wider than %d (%v)", k, s, c, width, rows)
+			if c := cellsOf(r[from:to]); c > width || c != cells[k] {
+				t.Fatalf("row %d of %q is %d cells (said %d), at most %d (%v)", k, s, c, cells[k], width, rows)
+			}
+			if w := ansi.StringWidth(string(r[from:to])); w != cells[k] {
+				t.Fatalf("row %d of %q measures %d cells, said %d", k, s, w, cells[k])
 			}
 		}
 	})

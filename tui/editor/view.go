@@ -8,7 +8,8 @@ import (
 func (m *Model) wrap(i int) []int {
 	l := &m.lines[i]
 	if l.w != m.width {
-		l.rows, l.w = wrapRows(l.r, m.width, l.rows), m.width
+		l.rows, l.cells = wrapRows(l.r, m.width, l.rows, l.cells)
+		l.w = m.width
 	}
 	return l.rows
 }
@@ -69,11 +70,7 @@ func (m *Model) vertical(n int) {
 		i, s, ok = m.prev(i, s)
 	}
 	m.row = i
-	end := m.rowEnd(i, s)
-	if s+1 < len(m.wrap(i)) {
-		end-- // the last rune of a wrapped row; one further is the next row
-	}
-	m.col = colAt(m.cur(), m.wrap(i)[s], end, m.goal)
+	m.col = colAt(m.cur(), m.wrap(i)[s], m.rowEnd(i, s), m.goal, s+1 < len(m.wrap(i)))
 }
 
 // page moves the cursor and the view a screen down (dir 1) or up (-1).
@@ -163,40 +160,69 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-// placeholderRow draws the placeholder, with the cursor on its first
-// character when focused.
+// placeholderRow draws the placeholder's first line, cut to the width,
+// with the cursor on its first character when focused.
 func (m *Model) placeholderRow(b *strings.Builder) {
-	ph := []rune(m.Placeholder)
-	ph = ph[:colAt(ph, 0, len(ph), m.width)]
+	ph := splitLines(sanitize([]rune(m.Placeholder)))[0]
+	ph = ph[:colAt(ph, 0, len(ph), m.width, false)]
 	cells := cellsOf(ph)
+	if joinsBefore(m.Prompt, ph) {
+		b.WriteString(sgrReset)
+	}
 	if m.focus && len(ph) > 0 {
-		b.WriteString(m.Styles.Cursor.Render(string(ph[:1])))
-		ph = ph[1:]
+		n, _ := unitAt(ph, 0)
+		b.WriteString(m.Styles.Cursor.Render(string(ph[:n])))
+		ph = ph[n:]
 	}
 	b.WriteString(m.Styles.Placeholder.Render(string(ph)))
+	m.pad(b, ph, cells)
+}
+
+// pad fills a row whose text ends with r and takes cells cells out to
+// the width. A rune that would take the first space into its cluster
+// gets a break first, so the row measures as drawn.
+func (m *Model) pad(b *strings.Builder, r []rune, cells int) {
+	if joinsAfter(r) {
+		b.WriteString(sgrReset)
+	}
 	b.WriteString(strings.Repeat(" ", max(m.width-cells, 0)))
 }
+
+// sgrReset ends any style; the editor writes it where text that would
+// join across it must be measured apart (see joinsBefore).
+const sgrReset = "\x1b[m"
 
 // drawRow draws row s of line i, with the cursor when it is there.
 func (m *Model) drawRow(b *strings.Builder, i, s int, cursor bool) {
 	from, to := m.wrap(i)[s], m.rowEnd(i, s)
-	seg := m.lines[i].r[from:to]
-	cells := cellsOf(seg)
+	seg, cells := m.lines[i].r[from:to], m.lines[i].cells[s]
+	if joinsBefore(m.Prompt, seg) {
+		b.WriteString(sgrReset) // a mark at the start stays off the prompt
+	}
 	if !cursor {
 		b.WriteString(m.Styles.Text.Render(string(seg)))
-	} else {
-		c := m.col - from
-		b.WriteString(m.Styles.Text.Render(string(seg[:c])))
-		under := " "
-		if c < len(seg) {
-			under = string(seg[c])
-		} else {
-			cells++
-		}
-		b.WriteString(m.Styles.Cursor.Render(under))
-		if c+1 < len(seg) {
-			b.WriteString(m.Styles.Text.Render(string(seg[c+1:])))
-		}
+		m.pad(b, seg, cells)
+		return
 	}
-	b.WriteString(strings.Repeat(" ", max(m.width-cells, 0)))
+	c := m.col - from
+	b.WriteString(m.Styles.Text.Render(string(seg[:c])))
+	if c == len(seg) {
+		if joinsAfter(seg) {
+			b.WriteString(sgrReset)
+		}
+		b.WriteString(m.Styles.Cursor.Render(" "))
+		m.pad(b, nil, cells+1)
+		return
+	}
+	n, w := unitAt(seg, c)
+	if w == 0 {
+		// Only a line of zero-width text has such a unit: show the
+		// cursor on a space before it.
+		b.WriteString(m.Styles.Cursor.Render(" "))
+		n, cells = 0, cells+1
+	} else {
+		b.WriteString(m.Styles.Cursor.Render(string(seg[c : c+n])))
+	}
+	b.WriteString(m.Styles.Text.Render(string(seg[c+n:])))
+	m.pad(b, seg, cells)
 }
