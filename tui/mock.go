@@ -168,8 +168,7 @@ func (p *mockPage) resume(id string) error {
 // openStep loads the current step's notes into the editor and gives it
 // focus; the estimation step also builds the embedded estimator.
 func (p *mockPage) openStep() error {
-	p.notes.SetValue(p.m.NotesText(p.m.Step))
-	p.notes.MoveToEnd()
+	p.notes.SetValue(p.m.NotesText(p.m.Step)) // the cursor goes to the end
 	p.notes.Focus()
 	p.focus, p.side, p.pinning, p.followUp = focusNotes, 0, false, ""
 	if f := p.m.FollowUp; f != nil && f.Shown && f.Step == p.m.Step {
@@ -361,7 +360,7 @@ func (p *mockPage) FullHelp() [][]key.Binding {
 	}
 	groups := [][]key.Binding{
 		steps,
-		{k.Reveal, k.Pin, n.Next, n.ClearField, k.Leave},
+		{k.Reveal, k.Pin, n.Next, withHelp(n.ClearField, "delete to line start"), k.Leave},
 	}
 	if p.m.Step == drills.StepDeepDive {
 		groups = append(groups, []key.Binding{n.Up, n.Down, k.Toggle})

@@ -193,6 +193,19 @@ func TestMockPinsStayInSidePanel(t *testing.T) {
 	}
 }
 
+// A paste while the pin chooser is open does not land in the notes.
+func TestMockPasteIgnoredWhilePinning(t *testing.T) {
+	m := newMockApp(t, MockOptions{Problem: "twitter", Seed: 1, Only: -1}, t.TempDir(), 80, 24)
+	press(t, m.App, ctrl('n'), ctrl('f'))
+	if !m.p.pinning {
+		t.Fatal("ctrl+f did not open the pin chooser")
+	}
+	m.Update(tea.PasteMsg{Content: "pasted"})
+	if m.p.notes.Value() != "" {
+		t.Fatalf("a paste while pinning went into the notes: %q", m.p.notes.Value())
+	}
+}
+
 // One step practised alone ends on its own: ctrl+n finishes it, and the
 // end screen scores and times that step only, without a coverage tab for
 // a step that comes before the design.

@@ -48,7 +48,7 @@ func (p *mockPage) update(msg tea.Msg) (Page, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return p.handleKey(msg)
 	case tea.PasteMsg:
-		if p.m != nil && p.focus == focusNotes {
+		if p.m != nil && !p.m.Finished && !p.pinning && p.focus == focusNotes {
 			p.dirty = p.notes.Update(msg) || p.dirty
 			return p, nil
 		}
