@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,13 +39,13 @@ func TestParseMockOfAnEmbeddedProblem(t *testing.T) {
 }
 
 // covered reports the first line of notes that mentions one of the
-// item's keywords, case-insensitively and on word boundaries, the way the
-// mock's coverage report matches.
+// item's keywords (every part of an all-of keyword), case-insensitively
+// and on word boundaries, the way the mock's coverage report matches.
 func covered(notes string, it ChecklistItem) (string, bool) {
 	for _, line := range strings.Split(notes, "\n") {
 		low := strings.ToLower(strings.Join(strings.Fields(line), " "))
 		for _, k := range it.Keywords {
-			if containsWord(low, k) {
+			if !slices.ContainsFunc(KeywordParts(k), func(p string) bool { return !containsWord(low, p) }) {
 				return line, true
 			}
 		}
