@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sdprep/sdprep/content"
 )
@@ -168,8 +169,15 @@ func normalize(s string) string {
 	b.Grow(len(s) + 2)
 	b.WriteByte(' ')
 	space := true
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for _, r := range s {
+		if r < utf8.RuneSelf { // ASCII: no table lookups
+			r = asciiWordRune(r)
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			r = unicode.ToLower(r)
+		} else {
+			r = ' '
+		}
+		if r != ' ' {
 			b.WriteRune(r)
 			space = false
 		} else if !space {
@@ -181,4 +189,16 @@ func normalize(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// asciiWordRune lower-cases an ASCII letter, keeps a digit and turns
+// anything else into a space.
+func asciiWordRune(r rune) rune {
+	switch {
+	case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+		return r
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	}
+	return ' '
 }
