@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sdprep/sdprep/content"
 	"github.com/sdprep/sdprep/drills"
 	"github.com/sdprep/sdprep/internal/store"
 )
@@ -55,7 +56,7 @@ func TestMockPrint(t *testing.T) {
 }
 
 func TestMockGrade(t *testing.T) {
-	notes := filepath.Join("..", "drills", "testdata", "notes", "twitter-design.md")
+	notes := filepath.Join("..", "drills", "testdata", "notes", "twitter.md")
 	out, errOut, code := run(t, "mock", "twitter", "--grade", notes, "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -82,6 +83,43 @@ func TestMockGrade(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "mock", "twitter", "--grade", "/nonexistent/notes.md"); code != exitError || !strings.Contains(errOut, "--grade") {
 		t.Errorf("missing file: exit %d, %q", code, errOut)
+	}
+}
+
+// --grade --format json lists covered and missed items as [] when there
+// are none, never as null.
+func TestMockGradeJSONHasNoNullLists(t *testing.T) {
+	lib, err := content.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	twitter, _ := lib.Problem("twitter")
+	var all []string // one line per item, naming every part of its first keyword
+	for _, it := range twitter.Mock.Checklist {
+		all = append(all, strings.ReplaceAll(it.Keywords[0], content.AllOf, " and "))
+	}
+	for _, tt := range []struct {
+		name, notes, want string
+		coverage          float64
+	}{
+		{"nothing covered", "we talked about the weather\n", `"covered": []`, 0},
+		{"everything covered", strings.Join(all, "\n"), `"missed": []`, 1},
+		{"empty notes", "", `"covered": []`, 0},
+	} {
+		f, out, errOut := testFactory(t)
+		f.IO.In = strings.NewReader(tt.notes)
+		if code := Execute(context.Background(), f, []string{"mock", "twitter", "--grade", "-", "--format", "json"}); code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.name, code, errOut)
+		}
+		var cov struct {
+			Coverage float64 `json:"coverage"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &cov); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := out.String(); !strings.Contains(got, tt.want) || strings.Contains(got, "null") || cov.Coverage != tt.coverage {
+			t.Errorf("%s: want %s, no null and coverage %v; got\n%s", tt.name, tt.want, tt.coverage, got)
+		}
 	}
 }
 

@@ -45,7 +45,9 @@ type ChecklistItem struct {
 	Label string `json:"label"`
 	// Keywords are lower-case words and phrases whose presence in notes
 	// (case-insensitive, on word boundaries) shows the item was covered.
-	// No keyword repeats within a problem.
+	// A keyword whose parts are joined by AllOf ("timeline+cache") needs
+	// every part on the same line, in any order (see KeywordParts). No
+	// keyword repeats within a problem.
 	Keywords []string `json:"keywords"`
 	// Topic is the id of the learn topic to read when the item is missed.
 	Topic string `json:"topic"`
@@ -241,6 +243,23 @@ func readLine(body string) []string {
 		}
 	}
 	return ids
+}
+
+// AllOf joins the parts of an all-of checklist keyword: "timeline+cache"
+// matches a note line that holds both "timeline" and "cache", in any
+// order, where "cache" alone would match any line about any cache.
+const AllOf = "+"
+
+// KeywordParts splits a checklist keyword into its all-of parts, each
+// trimmed: "timeline+cache" gives [timeline cache], and a plain keyword
+// or phrase ("object store") is a single part. Empty parts ("timeline+")
+// are kept, for the validator to report.
+func KeywordParts(k string) []string {
+	parts := strings.Split(k, AllOf)
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return parts
 }
 
 // splitKeywords splits a comma-separated keyword list, trimming each and

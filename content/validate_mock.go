@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -9,7 +10,8 @@ import (
 // answered clarifying questions; a Read line naming existing topics under
 // every deep dive; MinChecklist–MaxChecklist checklist items with unique
 // kebab-case ids, labels, existing topics and keywords that are non-empty,
-// lower-case and unique within the problem; MinFollowUps–MaxFollowUps
+// lower-case, unique within the problem and, when written as all-of
+// parts, without empty or repeated parts; MinFollowUps–MaxFollowUps
 // follow-ups; and one hint per step.
 func (v *validator) mock(p *Problem) {
 	m := p.Mock
@@ -73,17 +75,43 @@ func (v *validator) checklist(p *Problem, s Section) {
 			v.add(ErrInvalidValue, p.File, line, "checklist item %q has an empty keyword (keywords are separated by commas)", it.ID)
 		}
 		for _, k := range it.Keywords {
-			switch prev, dup := owner[k]; {
+			switch prev, dup := owner[canonicalKeyword(k)]; {
 			case k == "":
 			case k != strings.ToLower(k):
 				v.add(ErrInvalidValue, p.File, line, "checklist item %q: keyword %q is not lower-case (matching ignores case)", it.ID, k)
+			case partsIssue(k) != "":
+				v.add(ErrInvalidValue, p.File, line, "checklist item %q: keyword %q %s", it.ID, k, partsIssue(k))
 			case dup:
 				v.add(ErrDuplicate, p.File, line, "checklist item %q: keyword %q is already a keyword of %q", it.ID, k, prev)
 			default:
-				owner[k] = it.ID
+				owner[canonicalKeyword(k)] = it.ID
 			}
 		}
 	}
+}
+
+// partsIssue says what is wrong with the all-of parts of keyword k (an
+// empty part, a part given twice), or returns "" when they are fine.
+func partsIssue(k string) string {
+	parts := KeywordParts(k)
+	if slices.Contains(parts, "") {
+		return "has an empty part (an all-of keyword joins non-empty parts with " + AllOf + ", as in timeline" + AllOf + "cache)"
+	}
+	slices.Sort(parts)
+	for i := 1; i < len(parts); i++ {
+		if parts[i] == parts[i-1] {
+			return fmt.Sprintf("repeats the part %q", parts[i])
+		}
+	}
+	return ""
+}
+
+// canonicalKeyword is k with its all-of parts sorted, so that
+// "cache+timeline" and "timeline+cache" count as the same keyword.
+func canonicalKeyword(k string) string {
+	parts := KeywordParts(k)
+	slices.Sort(parts)
+	return strings.Join(parts, AllOf)
 }
 
 // subLine is the line of the "###" subsection of s named heading, or of

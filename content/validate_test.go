@@ -288,6 +288,38 @@ func TestValidateAcceptsAValidLibrary(t *testing.T) {
 	}
 }
 
+// All-of keywords, multi-word parts included, are valid keywords.
+func TestValidateAcceptsAllOfKeywords(t *testing.T) {
+	files := validFiles()
+	files["problems/pastebin.md"] = replace("word3, phrase 3", "word3, phrase 3, phrase+three, fan-out+on write+3")(files["problems/pastebin.md"])
+	lib, err := Load(mapFS(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := Validate(lib); errs != nil {
+		t.Errorf("Validate = %v, want nil", errs)
+	}
+	p, _ := lib.Problem("pastebin")
+	if got := p.Mock.Checklist[2].Keywords; !slices.Equal(got, []string{"word3", "phrase 3", "phrase+three", "fan-out+on write+3"}) {
+		t.Errorf("keywords of item 3 = %q", got)
+	}
+}
+
+func TestKeywordParts(t *testing.T) {
+	for k, want := range map[string][]string{
+		"cache":                {"cache"},
+		"object store":         {"object store"},
+		"timeline+cache":       {"timeline", "cache"},
+		"fan-out + on write":   {"fan-out", "on write"},
+		"timeline+":            {"timeline", ""},
+		"push+followers+tweet": {"push", "followers", "tweet"},
+	} {
+		if got := KeywordParts(k); !slices.Equal(got, want) {
+			t.Errorf("KeywordParts(%q) = %q, want %q", k, got, want)
+		}
+	}
+}
+
 // TestValidateCatchesEachKindOfError breaks a valid library in one way at
 // a time and checks that Validate reports that problem, of the right
 // kind, at the right file and line.
@@ -364,6 +396,16 @@ func TestValidateCatchesEachKindOfError(t *testing.T) {
 			kind: ErrInvalidValue, at: prob + ":72:", reason: `"item3" has an empty keyword`},
 		{name: "upper-case checklist keyword", file: prob, edit: replace("word3, phrase 3", "Word3, phrase 3"),
 			kind: ErrInvalidValue, at: prob + ":72:", reason: `keyword "Word3" is not lower-case`},
+		{name: "all-of keyword with an empty part", file: prob, edit: replace("word3, phrase 3", "word3, phrase+"),
+			kind: ErrInvalidValue, at: prob + ":72:", reason: `keyword "phrase+" has an empty part`},
+		{name: "all-of keyword with a space for a part", file: prob, edit: replace("word3, phrase 3", "word3, phrase+ +three"),
+			kind: ErrInvalidValue, at: prob + ":72:", reason: `keyword "phrase+ +three" has an empty part`},
+		{name: "all-of keyword repeats a part", file: prob, edit: replace("word3, phrase 3", "word3, phrase+three+phrase"),
+			kind: ErrInvalidValue, at: prob + ":72:", reason: `keyword "phrase+three+phrase" repeats the part "phrase"`},
+		{name: "all-of keyword repeats another in a new order", file: prob, edit: replace("word3, phrase 3", "word3, phrase+three, three+phrase"),
+			kind: ErrDuplicate, at: prob + ":72:", reason: `keyword "three+phrase" is already a keyword of "item3"`},
+		{name: "all-of keyword upper-case", file: prob, edit: replace("word3, phrase 3", "word3, Phrase+three"),
+			kind: ErrInvalidValue, at: prob + ":72:", reason: `keyword "Phrase+three" is not lower-case`},
 		{name: "checklist topic unknown", file: prob, edit: replace("(id `item3`, learn `alpha`)", "(id `item3`, learn `gamma`)"),
 			kind: ErrUnresolved, at: prob + ":72:", reason: `learn topic "gamma" names no topic`},
 		{name: "checklist id repeats", file: prob, edit: replace("(id `item3`,", "(id `item2`,"),

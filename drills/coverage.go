@@ -1,11 +1,11 @@
 package drills
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/sdprep/sdprep/content"
 )
@@ -37,6 +37,20 @@ type Coverage struct {
 	Missed   []MissedItem  `json:"missed"`
 }
 
+// MarshalJSON encodes c with empty lists as [] rather than null, so a
+// script can range over covered and missed without a null check, even
+// for a Coverage built by hand.
+func (c Coverage) MarshalJSON() ([]byte, error) {
+	type plain Coverage // without this method
+	if c.Covered == nil {
+		c.Covered = []CoveredItem{}
+	}
+	if c.Missed == nil {
+		c.Missed = []MissedItem{}
+	}
+	return json.Marshal(plain(c))
+}
+
 // Percent is the coverage in whole per cent, rounded to nearest.
 func (c Coverage) Percent() int { return int(c.Fraction*100 + 0.5) }
 
@@ -44,20 +58,20 @@ func (c Coverage) Percent() int { return int(c.Fraction*100 + 0.5) }
 // deterministic, case-insensitive and on word boundaries: a keyword
 // matches where its words appear as whole words, in order, separated by
 // any punctuation or space ("fan-out" matches "fan out" and "Fan-Out"),
-// and a trailing plural s or es is allowed ("caches"). An item is covered
-// by the first line, in order, that holds any of its keywords.
+// and a trailing plural s or es is allowed ("caches"). An all-of keyword
+// ("timeline+cache", see content.AllOf) matches a line that holds every
+// one of its parts so, in any order ("cache of each user's timeline").
+// An item is covered by the first line, in order, that holds any of its
+// keywords. Covered and Missed are never nil, so they encode as [].
 //
 // overrides lets the candidate overrule the matcher: an item id mapped to
 // false is missed even if matched, to true covered even if not (its line
 // is then empty).
 func MatchCoverage(items []content.ChecklistItem, lines []string, overrides map[string]bool) Coverage {
-	norm := make([]string, len(lines))
-	for i, l := range lines {
-		norm[i] = normalize(l)
-	}
-	var c Coverage
+	ix := newLineIndex(lines)
+	c := Coverage{Covered: []CoveredItem{}, Missed: []MissedItem{}}
 	for _, it := range items {
-		cov, found := findItem(it, lines, norm)
+		cov, found := findItem(it, lines, ix)
 		if o, ok := overrides[it.ID]; ok {
 			if !o {
 				found = false
@@ -75,57 +89,6 @@ func MatchCoverage(items []content.ChecklistItem, lines []string, overrides map[
 		c.Fraction = float64(len(c.Covered)) / float64(len(items))
 	}
 	return c
-}
-
-func findItem(it content.ChecklistItem, lines, norm []string) (CoveredItem, bool) {
-	kws := make([]string, 0, len(it.Keywords))
-	for _, k := range it.Keywords {
-		if n := strings.TrimSpace(normalize(k)); n != "" {
-			kws = append(kws, n)
-		}
-	}
-	for i, l := range norm {
-		for _, k := range kws {
-			if containsWords(l, k) {
-				return CoveredItem{Item: it.Label, ID: it.ID, Line: strings.TrimSpace(lines[i]), LineNo: i + 1, Keyword: k}, true
-			}
-		}
-	}
-	return CoveredItem{}, false
-}
-
-// normalize lower-cases s and turns every run of characters that are not
-// letters or digits into one space, with a space at each end, so that a
-// word-boundary match is a substring match of " word ".
-func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte(' ')
-	space := true
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			space = false
-		} else if !space {
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	if !space {
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
-
-// containsWords reports whether the normalised line holds the normalised
-// keyword as whole words, allowing a plural s or es after it.
-func containsWords(line, kw string) bool {
-	for _, suffix := range []string{"", "s", "es"} {
-		if strings.Contains(line, " "+kw+suffix+" ") {
-			return true
-		}
-	}
-	return false
 }
 
 // NoteLines flattens every step's notes into lines, in step order, for
