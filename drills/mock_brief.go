@@ -51,9 +51,13 @@ func (b Brief) Markdown(w io.Writer) error {
 	for _, q := range b.Clarify {
 		fmt.Fprintf(&s, "- %s\n  - %s\n", q.Question, q.Answer)
 	}
-	fmt.Fprintf(&s, "\n## Estimation\n\nStart from `sdprep estimate %s`.\n\n## Reference checklist\n\n", b.Preset)
+	fmt.Fprintf(&s, "\n## Estimation\n\nStart from `sdprep estimate %s`.\n\n## Reference checklist\n\nEach item, then the words the grader looks for; `a + b` means both on one line.\n\n", b.Preset)
 	for _, it := range b.Checklist {
-		fmt.Fprintf(&s, "- **%s** (read `sdprep learn %s`): %s\n", it.Label, it.Topic, strings.Join(it.Keywords, ", "))
+		kws := make([]string, len(it.Keywords))
+		for i, k := range it.Keywords {
+			kws[i] = strings.ReplaceAll(k, content.AllOf, " + ") // all of these words on one line
+		}
+		fmt.Fprintf(&s, "- **%s** (read `sdprep learn %s`): %s\n", it.Label, it.Topic, strings.Join(kws, ", "))
 	}
 	s.WriteString("\n## Deep dives\n\n")
 	for _, d := range b.DeepDives {
