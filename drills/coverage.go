@@ -19,6 +19,8 @@ type CoveredItem struct {
 	Line    string `json:"line"`
 	LineNo  int    `json:"line_number,omitempty"` // 1-based, in graded files
 	Keyword string `json:"keyword"`
+	// Overruled is set when the candidate marked the item covered by hand.
+	Overruled bool `json:"overruled,omitempty"`
 }
 
 // MissedItem is a checklist item the notes do not mention, with the topic
@@ -27,6 +29,8 @@ type MissedItem struct {
 	Item  string `json:"item"`
 	ID    string `json:"id"`
 	Topic string `json:"topic"`
+	// Overruled is set when the candidate marked a matched item missed.
+	Overruled bool `json:"overruled,omitempty"`
 }
 
 // Coverage is the result of matching notes against a checklist.
@@ -72,17 +76,15 @@ func MatchCoverage(items []content.ChecklistItem, lines []string, overrides map[
 	c := Coverage{Covered: []CoveredItem{}, Missed: []MissedItem{}}
 	for _, it := range items {
 		cov, found := findItem(it, lines, ix)
-		if o, ok := overrides[it.ID]; ok {
-			if !o {
-				found = false
-			} else if !found {
-				cov, found = CoveredItem{Item: it.Label, ID: it.ID}, true
-			}
+		overruled := false
+		if o, ok := overrides[it.ID]; ok && o != found {
+			overruled, found = true, o
+			cov = CoveredItem{Item: it.Label, ID: it.ID, Overruled: true}
 		}
 		if found {
 			c.Covered = append(c.Covered, cov)
 		} else {
-			c.Missed = append(c.Missed, MissedItem{Item: it.Label, ID: it.ID, Topic: it.Topic})
+			c.Missed = append(c.Missed, MissedItem{Item: it.Label, ID: it.ID, Topic: it.Topic, Overruled: overruled})
 		}
 	}
 	if len(items) > 0 {

@@ -289,6 +289,16 @@ func TestMatchCoverage(t *testing.T) {
 	if over.Fraction != 0.5 || over.Covered[0].ID != "cache" || over.Covered[1].ID != "search" || over.Missed[0].ID != "fanout" {
 		t.Fatalf("overrides not applied: %+v", over)
 	}
+	if !over.Covered[1].Overruled || !over.Missed[0].Overruled || over.Covered[0].Overruled {
+		t.Fatalf("overruled items not marked, or a matched one marked: %+v", over)
+	}
+	var md strings.Builder
+	if err := over.Markdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "(marked missed by hand)") || !strings.Contains(md.String(), "(marked covered by hand)") {
+		t.Fatalf("markdown does not say which items were overruled:\n%s", md.String())
+	}
 	if MatchCoverage(nil, lines, nil).Fraction != 0 {
 		t.Fatal("empty checklist")
 	}

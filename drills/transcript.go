@@ -215,7 +215,11 @@ func writeCoverageMarkdown(b *strings.Builder, c Coverage) {
 		}
 		b.WriteString("Missed:\n\n")
 		for _, it := range c.Missed {
-			fmt.Fprintf(b, "- [ ] %s: read `sdprep learn %s`\n", it.Item, it.Topic)
+			by := ""
+			if it.Overruled {
+				by = " (marked missed by hand)"
+			}
+			fmt.Fprintf(b, "- [ ] %s%s: read `sdprep learn %s`\n", it.Item, by, it.Topic)
 		}
 	}
 }
