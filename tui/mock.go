@@ -37,9 +37,13 @@ type MockOptions struct {
 // Timing of the page: the clock redraws once a second; notes are saved
 // when a line is finished (enter), every autosaveEvery while they change,
 // and at every step change, so a kill loses at most two seconds of typing.
+// While nothing is typed the running clock is still saved every
+// clockSaveEvery, so a kill after a long think loses at most that much
+// interview time.
 const (
-	mockTick      = time.Second
-	autosaveEvery = 2 * time.Second
+	mockTick       = time.Second
+	autosaveEvery  = 2 * time.Second
+	clockSaveEvery = 5 * time.Second
 )
 
 // mockFocus is what receives typed keys.

@@ -68,7 +68,7 @@ func (p *mockPage) onTick() tea.Cmd {
 		p.followUp = f
 		p.syncNotes(now)
 		cmds = append(cmds, p.saveCmd())
-	} else if p.dirty && now.Sub(p.lastSave) >= autosaveEvery {
+	} else if p.dirty && now.Sub(p.lastSave) >= autosaveEvery || now.Sub(p.lastSave) >= clockSaveEvery {
 		p.syncNotes(now)
 		cmds = append(cmds, p.saveCmd())
 	}
