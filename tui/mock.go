@@ -172,7 +172,13 @@ func (p *mockPage) resume(id string) error {
 // openStep loads the current step's notes into the editor and gives it
 // focus; the estimation step also builds the embedded estimator.
 func (p *mockPage) openStep() error {
-	p.notes.SetValue(p.m.NotesText(p.m.Step)) // the cursor goes to the end
+	// The cursor goes to a fresh line after the step's notes (blank lines
+	// are not kept, so the one it sits on is not saved until typed on).
+	text := p.m.NotesText(p.m.Step)
+	if text != "" {
+		text += "\n"
+	}
+	p.notes.SetValue(text)
 	p.notes.Focus()
 	p.focus, p.side, p.pinning, p.followUp = focusNotes, 0, false, ""
 	if f := p.m.FollowUp; f != nil && f.Shown && f.Step == p.m.Step {

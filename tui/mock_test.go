@@ -298,13 +298,19 @@ func TestMockResume(t *testing.T) {
 	m.Close() // the program ends: the page saves and closes its store
 
 	r := newMockApp(t, MockOptions{Resume: id, Only: -1}, dir, 80, 24)
-	if r.p.m.Step != drills.StepHighLevelDesign || r.p.notes.Value() != "fan-out service" || r.p.m.Total(r.now) != total {
+	if r.p.m.Step != drills.StepHighLevelDesign || r.p.notes.Value() != "fan-out service\n" || r.p.m.Total(r.now) != total {
 		t.Fatalf("resumed at %v with notes %q and total %v; want high-level design, the notes, %v",
 			r.p.m.Step, r.p.notes.Value(), r.p.m.Total(r.now), total)
 	}
 	r.advance(5 * time.Second)
 	if got := r.p.m.Total(r.now); got != total+5*time.Second {
 		t.Fatalf("resumed clock at %v, want %v", got, total+5*time.Second)
+	}
+	// Typing goes on a new line, not onto the end of the last one.
+	press(t, r.App, text("cache in front")...)
+	press(t, r.App, special(tea.KeyEnter))
+	if got := r.p.m.NotesText(drills.StepHighLevelDesign); got != "fan-out service\ncache in front" {
+		t.Fatalf("notes after resuming %q", got)
 	}
 }
 
