@@ -176,6 +176,15 @@ func TestQAFindingsOnRealChecklists(t *testing.T) {
 		{"url-shortener", "Redis lists of tweet ids for each home timeline", nil, []string{"cache"}},
 		{"url-shortener", "a fan-out service pushes to followers via Kafka", nil, []string{"analytics"}},
 		{"web-crawler", "search cluster indexes tweets", nil, []string{"output", "page-store"}},
+		{"twitter", "video titles are searchable through Elasticsearch", nil, []string{"search"}},
+		{"twitter", "eventual consistency is fine for like counts", nil, []string{"consistency"}},
+		{"twitter", "eventually consistent: a follower's timeline may lag", []string{"consistency"}, nil},
+		{"twitter", "ID generation: each server leases a range from a counter", nil, []string{"tweet-ids"}},
+		{"web-crawler", "on reconnect, back off and fetch the messages missed", nil, []string{"retries"}},
+		{"web-crawler", "fetchers back off from a host that returns 503", []string{"retries"}, nil},
+		{"whatsapp", "connection registry in Redis: user id to gateway", []string{"sessions"}, nil},
+		{"youtube", "packager writes HLS segments to the object store", []string{"video-store"}, nil},
+		{"youtube", "video status moves from processing to ready", []string{"status"}, nil},
 	} {
 		p, ok := lib.Problem(tt.problem)
 		if !ok {
